@@ -1,0 +1,28 @@
+using System.CommandLine;
+using UpStats.Time.Cli;
+
+// The tool only parses arguments and prints; all time logic is in the UpStats.Time library.
+var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, run-interval task schedules.");
+// Commands (one file each):
+
+var parseResult = root.Parse(args);
+if (parseResult.Errors.Count > 0)
+{
+    // SPEC.md: usage errors are one plain line on stderr and exit code 2.
+    Console.Error.WriteLine(parseResult.Errors[0].Message);
+    return ExitCodes.Usage;
+}
+try
+{
+    return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CliUsageException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ExitCodes.Usage;
+}
+catch (IOException ex)
+{
+    Console.Error.WriteLine($"I/O error: {ex.Message}");
+    return ExitCodes.Usage;
+}

@@ -1,0 +1,277 @@
+using NodaTime;
+
+namespace UpStats.Time.Grid;
+
+/// <summary>
+/// The local-clock grid: a zone plus a step on its local clock. Every schedule, window and partition in
+/// this library is derived from one of these, so that tasks, windows and partitions can never disagree.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The grid's <em>labels</em> are the local times <c>origin + k·step</c>: for a sub-day step the origin is
+/// local midnight (so labels are 00:00, 00:05, …), for an N-day step it is the local midnight of an anchor
+/// date. A <em>boundary</em> is every instant at which the local clock reads a label or jumps forward past
+/// one. Labels jumped over by a DST gap collapse into the one instant of the jump (Sao Paulo 2018-11-04 has
+/// no local midnight, so that day starts at 01:00); a label read twice because of an overlap gives two
+/// boundaries (Los Angeles 2024-11-03 01:00 is read at 08:00Z and again at 09:00Z).
+/// </para>
+/// <para>
+/// The <em>cell</em> of an instant is the label at or before its local time: that is the local partition it
+/// belongs to. A label inside a gap owns no instant; a label inside an overlap owns both passes.
+/// </para>
+/// <example>
+/// <code>
+/// var hourly = LocalClockGrid.EveryMinutes(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], 60);
+/// Instant t = Instant.FromUtc(2024, 11, 3, 9, 30);
+/// hourly.CellOf(t);            // 2024-11-03T01:00 (the second pass of the repeated hour)
+/// hourly.BoundaryAtOrBefore(t); // 2024-11-03T09:00:00Z
+/// hourly.NextBoundary(t);       // 2024-11-03T10:00:00Z
+/// </code>
+/// </example>
+/// </remarks>
+public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
+{
+    private readonly ZoneOffsetTable _offsets;
+    // Labels are the local tick counts L with (L - _originTicks) mod _stepTicks == 0.
+    private readonly long _originTicks;
+    private readonly long _stepTicks;
+    private readonly bool _isFixedOffset;
+    private readonly long _fixedOffsetTicks;
+
+    private LocalClockGrid(DateTimeZone zone, long stepTicks, long originTicks, Period step, LocalDate? anchor)
+    {
+        Zone = zone;
+        Step = step;
+        Anchor = anchor;
+        _offsets = ZoneOffsetTable.For(zone);
+        _stepTicks = stepTicks;
+        _originTicks = originTicks;
+        // A fixed zone (UTC above all) needs no table look-up: the grid is plain arithmetic.
+        var whole = zone.GetZoneInterval(Instant.MinValue);
+        _isFixedOffset = !whole.HasEnd;
+        _fixedOffsetTicks = whole.WallOffset.Ticks;
+    }
+
+    /// <summary>The zone whose local clock the grid is drawn on.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>The distance between consecutive labels on the local clock (minutes, or days).</summary>
+    public Period Step { get; }
+
+    /// <summary>For an N-day grid, the local date whose midnight is a label; <c>null</c> for a sub-day grid (labels from every midnight).</summary>
+    public LocalDate? Anchor { get; }
+
+    /// <summary>Creates a grid whose labels are every <paramref name="minutes"/> minutes from local midnight.</summary>
+    /// <param name="zone">The zone of the local clock.</param>
+    /// <param name="minutes">The step: from 1 to 1,440, and a divisor of 1,440 so that every day starts on a label.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minutes"/> is not a positive divisor of 1,440.</exception>
+    public static LocalClockGrid EveryMinutes(DateTimeZone zone, int minutes)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (minutes < 1 || minutes > 1440 || 1440 % minutes != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minutes), minutes, "A sub-day grid step must be a whole number of minutes that divides 1,440 (24 hours) evenly.");
+        }
+        return new LocalClockGrid(zone, minutes * TickMath.TicksPerMinute, 0, Period.FromMinutes(minutes), null);
+    }
+
+    /// <summary>Creates a grid whose labels are the local midnights of <paramref name="anchor"/> ± k·<paramref name="days"/> days.</summary>
+    /// <param name="zone">The zone of the local clock.</param>
+    /// <param name="days">The step in whole days, at least 1.</param>
+    /// <param name="anchor">A date whose local midnight is a label (Upsolver anchors at <c>START_FROM</c>'s date).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1.</exception>
+    public static LocalClockGrid EveryDays(DateTimeZone zone, int days, LocalDate anchor)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (days < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, "A day grid step must be at least one whole day.");
+        }
+        return new LocalClockGrid(zone, days * TickMath.TicksPerDay, LocalTicks(anchor.AtMidnight()), Period.FromDays(days), anchor);
+    }
+
+    /// <summary>Whether <paramref name="local"/> is one of the grid's labels.</summary>
+    public bool IsLabel(LocalDateTime local) => IsLabelTicks(LocalTicks(local));
+
+    /// <summary>The label at or before <paramref name="local"/>: the label of the cell that local time falls in.</summary>
+    public LocalDateTime LabelAtOrBefore(LocalDateTime local) => FromLocalTicks(FloorLabel(LocalTicks(local)));
+
+    /// <summary>The first label strictly after <paramref name="local"/>.</summary>
+    public LocalDateTime NextLabel(LocalDateTime local) => FromLocalTicks(NextLabelTicks(LocalTicks(local)));
+
+    /// <summary>The label of the cell <paramref name="instant"/> falls in: its local time floored to the grid.</summary>
+    public LocalDateTime CellOf(Instant instant) => FromLocalTicks(CellOfTicks(instant.ToUnixTimeTicks()));
+
+    /// <summary>The first boundary strictly after <paramref name="instant"/>.</summary>
+    public Instant NextBoundary(Instant instant) => Instant.FromUnixTimeTicks(NextBoundaryTicks(instant.ToUnixTimeTicks()));
+
+    /// <summary>The last boundary at or before <paramref name="instant"/>: the start of the task that contains it.</summary>
+    public Instant BoundaryAtOrBefore(Instant instant)
+    {
+        long ticks = instant.ToUnixTimeTicks();
+        return Instant.FromUnixTimeTicks(BoundaryAtOrBeforeTicks(ticks));
+    }
+
+    /// <summary>Whether <paramref name="instant"/> is a boundary of the grid.</summary>
+    public bool IsBoundary(Instant instant) =>
+        instant.ToUnixTimeTicks() is long t && Instant.FromUnixTimeTicks(t) == instant && BoundaryAtOrBeforeTicks(t) == t;
+
+    /// <summary>
+    /// The instants owned by the cell labelled <paramref name="label"/>: those whose local time lies in
+    /// <c>[label, label + step)</c>, as ordered, disjoint, half-open UTC intervals with adjacent ones joined.
+    /// Empty for a label in a gap; two intervals for an hour read twice with other hours between the passes.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is not a label of this grid.</exception>
+    public IReadOnlyList<Interval> InstantsOf(LocalDateTime label)
+    {
+        long start = LocalTicks(label);
+        if (!IsLabelTicks(start))
+        {
+            throw new ArgumentException($"{label:uuuu-MM-dd'T'HH:mm:ss} is not a label of this grid.", nameof(label));
+        }
+        var spans = new List<Interval>(2);
+        foreach (var (s, e) in OwnedTickRanges(start, start + _stepTicks))
+        {
+            spans.Add(new Interval(Instant.FromUnixTimeTicks(s), Instant.FromUnixTimeTicks(e)));
+        }
+        return spans;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(LocalClockGrid? other) =>
+        other is not null && Zone.Equals(other.Zone) && _stepTicks == other._stepTicks && _originTicks == other._originTicks;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as LocalClockGrid);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Zone.Id, _stepTicks, _originTicks);
+
+    /// <inheritdoc/>
+    public override string ToString() => Anchor is { } a ? $"{Zone.Id} every {Step} from {a:uuuu-MM-dd}" : $"{Zone.Id} every {Step}";
+
+    // ---- tick-level core (internal: used by schedules, windows and partitions without allocating) ----
+
+    internal long StepTicks => _stepTicks;
+
+    internal static long LocalTicks(LocalDateTime local) => local.InUtc().ToInstant().ToUnixTimeTicks();
+
+    internal static LocalDateTime FromLocalTicks(long ticks) => Instant.FromUnixTimeTicks(ticks).InUtc().LocalDateTime;
+
+    internal bool IsLabelTicks(long local) => TickMath.FloorMod(local - _originTicks, _stepTicks) == 0;
+
+    internal long FloorLabel(long local) => TickMath.FloorToGrid(local, _originTicks, _stepTicks);
+
+    internal long NextLabelTicks(long local) => FloorLabel(local) + _stepTicks;
+
+    internal long OffsetAt(long ticks) => _isFixedOffset ? _fixedOffsetTicks : _offsets.OffsetAt(ticks);
+
+    internal long CellOfTicks(long ticks) => FloorLabel(ticks + OffsetAt(ticks));
+
+    /// <summary>The smallest boundary strictly greater than <paramref name="ticks"/>.</summary>
+    internal long NextBoundaryTicks(long ticks)
+    {
+        if (_isFixedOffset)
+        {
+            return NextLabelTicks(ticks + _fixedOffsetTicks) - _fixedOffsetTicks;
+        }
+        var span = _offsets.Find(ticks);
+        long label = NextLabelTicks(ticks + span.Offset);
+        while (true)
+        {
+            long candidate = label - span.Offset;
+            if (candidate < span.End)
+            {
+                return candidate;
+            }
+            // The clock reaches the end of this offset span before it reads `label`: look at the transition.
+            long transition = span.End;
+            var next = _offsets.Find(transition);
+            long readAtTransition = transition + next.Offset;
+            // Forward jump (or same offset): labels in [transition + old offset, reading] are read or jumped
+            // over at the transition, and `label` is the first of them if any. Backward jump: the clock is
+            // set back and reads `readAtTransition` at once, a boundary only if that is a label.
+            bool boundary = next.Offset >= span.Offset ? label <= readAtTransition : IsLabelTicks(readAtTransition);
+            if (boundary)
+            {
+                return transition;
+            }
+            span = next;
+            label = NextLabelTicks(readAtTransition);
+        }
+    }
+
+    /// <summary>The largest boundary less than or equal to <paramref name="ticks"/>.</summary>
+    internal long BoundaryAtOrBeforeTicks(long ticks)
+    {
+        if (_isFixedOffset)
+        {
+            return FloorLabel(ticks + _fixedOffsetTicks) - _fixedOffsetTicks;
+        }
+        var span = _offsets.Find(ticks);
+        long label = FloorLabel(ticks + span.Offset);
+        while (true)
+        {
+            long candidate = label - span.Offset;
+            if (candidate >= span.Start)
+            {
+                return candidate;
+            }
+            // `label` was read before this span began: the span's start is a boundary only if the
+            // transition into it jumped forward over a label (here: `label` itself, if it lies in the gap).
+            long transition = span.Start;
+            var previous = _offsets.Find(transition - 1);
+            if (span.Offset >= previous.Offset && label >= transition + previous.Offset)
+            {
+                return transition;
+            }
+            span = previous;
+            label = FloorLabel(transition + previous.Offset - 1);
+        }
+    }
+
+    /// <summary>
+    /// The instants whose local time lies in <c>[localStart, localEnd)</c>, as ordered, disjoint tick ranges
+    /// with adjacent ones joined. Offsets are within ±18 hours, so only spans near the local range matter.
+    /// </summary>
+    internal IEnumerable<(long Start, long End)> OwnedTickRanges(long localStart, long localEnd)
+    {
+        const long Reach = 18 * TimeSpan.TicksPerHour;
+        long t = localStart - Reach;
+        long stop = localEnd + Reach;
+        long pendingStart = 0, pendingEnd = 0;
+        bool pending = false;
+        while (t < stop)
+        {
+            var span = _isFixedOffset ? new OffsetSpan(long.MinValue, long.MaxValue, _fixedOffsetTicks) : _offsets.Find(t);
+            long s = Math.Max(span.Start, localStart - span.Offset);
+            long e = Math.Min(span.End, localEnd - span.Offset);
+            if (s < e)
+            {
+                if (pending && pendingEnd == s)
+                {
+                    pendingEnd = e;
+                }
+                else
+                {
+                    if (pending)
+                    {
+                        yield return (pendingStart, pendingEnd);
+                    }
+                    (pendingStart, pendingEnd, pending) = (s, e, true);
+                }
+            }
+            if (span.End == long.MaxValue)
+            {
+                break;
+            }
+            t = span.End;
+        }
+        if (pending)
+        {
+            yield return (pendingStart, pendingEnd);
+        }
+    }
+}
