@@ -1,0 +1,15 @@
+namespace UpStats.Time.Cli.Tests;
+
+public class UsageTest
+{
+    [Fact]
+    public void UnknownCommand_ExitsTwoWithOneStderrLine()
+    {
+        var result = CliRunner.Run(null, "no-such-command");
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.StdErr.TrimEnd('\n').Split('\n');
+        Assert.Single(lines);
+        Assert.Contains("no-such-command", lines[0]);
+        Assert.DoesNotContain("   at ", result.StdErr);
+    }
+}
