@@ -53,6 +53,21 @@ public static class Generators
     public static Gen<int> SubDayStepMinutes =>
         Gen.Elements(Enumerable.Range(1, 1440).Where(m => 1440 % m == 0).ToArray());
 
+    /// <summary>
+    /// A zone with one of its local dates in 1970–2037: two times in three a date within a day and a half of
+    /// one of the zone's transitions (the DST days), otherwise any date.
+    /// </summary>
+    public static Gen<(DateTimeZone Zone, LocalDate Date)> ZoneAndLocalDate =>
+        from zi in ZoneAndInstant
+        select (zi.Zone, zi.Instant.InZone(zi.Zone).Date);
+
+    /// <summary>A source layout: UTC hourly most of the time, otherwise any zone with a step of 15, 30, 60 minutes or a day.</summary>
+    public static Gen<(DateTimeZone Zone, int StepMinutes)> SourceLayoutParts =>
+        from utcHourly in Gen.Elements(true, false)
+        from zone in Zone
+        from step in Gen.Elements(15, 30, 60, 1440)
+        select utcHourly ? (DateTimeZone.Utc, 60) : (zone, step);
+
     // ---- offset timestamps (Parsing) ----
 
     /// <summary>

@@ -156,6 +156,16 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
 
     internal long StepTicks => _stepTicks;
 
+    /// <summary>Whether the zone has one offset for all time (UTC, Etc/GMT+5): then every question is plain arithmetic.</summary>
+    internal bool IsFixedOffset => _isFixedOffset;
+
+    /// <summary>The offset of a fixed-offset zone (meaningless otherwise).</summary>
+    internal long FixedOffsetTicks => _fixedOffsetTicks;
+
+    /// <summary>The offset span holding <paramref name="ticks"/> (unbounded for a fixed-offset zone).</summary>
+    internal OffsetSpan SpanAt(long ticks) =>
+        _isFixedOffset ? new OffsetSpan(long.MinValue, long.MaxValue, _fixedOffsetTicks) : _offsets.Find(ticks);
+
     internal static long LocalTicks(LocalDateTime local) => local.InUtc().ToInstant().ToUnixTimeTicks();
 
     internal static LocalDateTime FromLocalTicks(long ticks) => Instant.FromUnixTimeTicks(ticks).InUtc().LocalDateTime;
