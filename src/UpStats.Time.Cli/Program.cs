@@ -4,12 +4,16 @@ using UpStats.Time.Cli;
 // The tool only parses arguments and prints; all time logic is in the UpStats.Time library.
 var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, run-interval task schedules.");
 // Commands (one file each):
+root.Subcommands.Add(TasksCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)
 {
     // SPEC.md: usage errors are one plain line on stderr and exit code 2.
-    Console.Error.WriteLine(parseResult.Errors[0].Message);
+    // With subcommands registered, an unknown command also yields "Required command was not provided." first;
+    // the error that names the offending token is the useful one.
+    var error = parseResult.Errors.FirstOrDefault(e => e.Message.Contains('\'', StringComparison.Ordinal)) ?? parseResult.Errors[0];
+    Console.Error.WriteLine(error.Message);
     return ExitCodes.Usage;
 }
 try
