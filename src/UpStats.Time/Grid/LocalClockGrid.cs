@@ -246,6 +246,28 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
     }
 
     /// <summary>
+    /// The boundary of <paramref name="localLabel"/>: the first instant at which the local clock reads that
+    /// label or jumps forward past it (for a label read twice, its first pass). Calendar windows use it to turn
+    /// "the first of the month" into an instant with the day grid's own gap and overlap rules.
+    /// </summary>
+    /// <remarks>
+    /// Offsets lie within ±18 hours, so every instant that reads <paramref name="localLabel"/> or later lies at or
+    /// after <c>localLabel − 18 h</c>; from the boundary at or before that point the loop walks forward until
+    /// the clock has reached the label. That is at most three steps for a day grid (what it is used with) and
+    /// up to 36 h / step steps for a sub-day grid.
+    /// </remarks>
+    internal long FirstBoundaryOfLabelTicks(long localLabel)
+    {
+        const long Reach = 18 * TimeSpan.TicksPerHour;
+        long b = BoundaryAtOrBeforeTicks(localLabel - Reach);
+        while (CellOfTicks(b) < localLabel)
+        {
+            b = NextBoundaryTicks(b);
+        }
+        return b;
+    }
+
+    /// <summary>
     /// The instants whose local time lies in <c>[localStart, localEnd)</c>, as ordered, disjoint tick ranges
     /// with adjacent ones joined. Offsets are within ±18 hours, so only spans near the local range matter.
     /// </summary>
