@@ -1,7 +1,7 @@
 using System.Text;
 using UpStats.Lake.Engines;
 using UpStats.Lake.Generation;
-using UpStats.Lake.Interim;
+using UpStats.Time.Parsing;
 using UpStats.Lake.Store;
 
 namespace UpStats.Lake.Tests;

@@ -24,6 +24,12 @@ internal interface ILakeEngine : IDisposable
     /// <summary>The binary column type of <c>data</c> (<c>BLOB</c>, <c>bytea</c>).</summary>
     string BlobType { get; }
 
+    /// <summary>
+    /// What follows <c>CREATE TABLE jobs(…)</c>, a table keyed by text: SQLite's <c>WITHOUT ROWID</c> keeps
+    /// it in one B-tree (the job id) instead of a rowid table plus an index.
+    /// </summary>
+    string TextKeyedTableOptions { get; }
+
     /// <summary>Inserts raw rows with their ids as given.</summary>
     void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows);
 

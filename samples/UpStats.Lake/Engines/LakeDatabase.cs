@@ -45,6 +45,12 @@ internal sealed class LakeDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a second connection to an existing lake, for reading while another connection writes (the
+    /// migration reads the next chunk while the previous one is written). No schema changes.
+    /// </summary>
+    public LakeDatabase OpenAnotherConnection() => new(Location.Open(), Location);
+
     private void EnsureSchema()
     {
         var integer = Engine.IntegerType;
@@ -53,7 +59,7 @@ internal sealed class LakeDatabase : IDisposable
             $"CREATE TABLE IF NOT EXISTS odesk_debug_req(id {integer} PRIMARY KEY, added_time {integer} NOT NULL, sha TEXT NOT NULL, data {Engine.BlobType} NOT NULL, query TEXT NOT NULL)",
             // Dedup asks "is this SHA-1 already stored with a payload?" once per response.
             "CREATE INDEX IF NOT EXISTS odesk_debug_req_sha ON odesk_debug_req(sha)",
-            $"CREATE TABLE IF NOT EXISTS jobs(job_id TEXT PRIMARY KEY, raw_id {integer} NOT NULL, date_created {integer}, error TEXT)",
+            $"CREATE TABLE IF NOT EXISTS jobs(job_id TEXT PRIMARY KEY, raw_id {integer} NOT NULL, date_created {integer}, error TEXT){Engine.TextKeyedTableOptions}",
             $"CREATE TABLE IF NOT EXISTS raw_errors(raw_id {integer} PRIMARY KEY, error TEXT NOT NULL)",
             $"CREATE TABLE IF NOT EXISTS lake_checkpoint(name TEXT PRIMARY KEY, last_raw_id {integer} NOT NULL, raw_rows {integer} NOT NULL, duplicate_rows {integer} NOT NULL, unreadable_rows {integer} NOT NULL, jobs {integer} NOT NULL, repeated_jobs {integer} NOT NULL, failed_jobs {integer} NOT NULL)",
             $"CREATE TABLE IF NOT EXISTS lake_reader(reader TEXT PRIMARY KEY, newest_seen {integer} NOT NULL)",
@@ -111,7 +117,7 @@ internal sealed class LakeDatabase : IDisposable
     /// <paramref name="limit"/>, through one reused buffer (no array per row). Returns the last id read,
     /// or <paramref name="afterId"/> when there was none.
     /// </summary>
-    public long ReadPayloads(DbTransaction transaction, long afterId, int limit, PayloadHandler handler)
+    public long ReadPayloads(DbTransaction? transaction, long afterId, int limit, PayloadHandler handler)
     {
         using var command = Command(transaction, "SELECT id, data FROM odesk_debug_req WHERE id > @after ORDER BY id LIMIT @limit", ("after", afterId), ("limit", limit));
         using var reader = command.ExecuteReader();

@@ -24,6 +24,8 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public string IntegerType => "bigint";
 
+    public string TextKeyedTableOptions => "";
+
     public string BlobType => "bytea";
 
     public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)

@@ -39,6 +39,8 @@ internal sealed class SqliteEngine : ILakeEngine
 
     public string IntegerType => "INTEGER";
 
+    public string TextKeyedTableOptions => " WITHOUT ROWID";
+
     public string BlobType => "BLOB";
 
     public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)

@@ -1,4 +1,4 @@
-using UpStats.Lake.Interim;
+using UpStats.Time.Parsing;
 
 namespace UpStats.Lake.Migration;
 
