@@ -5,6 +5,8 @@ using UpStats.Time.Cli;
 var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, run-interval task schedules.");
 // Commands (one file each):
 root.Subcommands.Add(ParseCommand.Create());
+root.Subcommands.Add(PartitionsCommand.Create());
+root.Subcommands.Add(TasksCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

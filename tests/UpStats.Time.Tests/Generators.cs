@@ -53,6 +53,32 @@ public static class Generators
     public static Gen<int> SubDayStepMinutes =>
         Gen.Elements(Enumerable.Range(1, 1440).Where(m => 1440 % m == 0).ToArray());
 
+    /// <summary>A valid run interval in minutes: a divisor of 1,440, or 1, 2, 3, 7 or 30 whole days.</summary>
+    public static Gen<int> RunIntervalMinutes =>
+        Gen.OneOf(SubDayStepMinutes, Gen.Elements(1, 2, 3, 7, 30).Select(d => d * 1440));
+
+    /// <summary>A lookback in ticks: none, whole minutes up to 3 days, or an odd number of milliseconds.</summary>
+    public static Gen<long> LookbackTicks =>
+        Gen.OneOf(
+            Gen.Constant(0L),
+            Gen.Choose(1, 3 * 1440).Select(m => m * TimeSpan.TicksPerMinute),
+            Gen.Choose(1, int.MaxValue).Select(ms => ms * TimeSpan.TicksPerMillisecond));
+
+    /// <summary>
+    /// A zone with one of its local dates in 1970–2037: two times in three a date within a day and a half of
+    /// one of the zone's transitions (the DST days), otherwise any date.
+    /// </summary>
+    public static Gen<(DateTimeZone Zone, LocalDate Date)> ZoneAndLocalDate =>
+        from zi in ZoneAndInstant
+        select (zi.Zone, zi.Instant.InZone(zi.Zone).Date);
+
+    /// <summary>A source layout: UTC hourly most of the time, otherwise any zone with a step of 15, 30, 60 minutes or a day.</summary>
+    public static Gen<(DateTimeZone Zone, int StepMinutes)> SourceLayoutParts =>
+        from utcHourly in Gen.Elements(true, false)
+        from zone in Zone
+        from step in Gen.Elements(15, 30, 60, 1440)
+        select utcHourly ? (DateTimeZone.Utc, 60) : (zone, step);
+
     // ---- offset timestamps (Parsing) ----
 
     /// <summary>
