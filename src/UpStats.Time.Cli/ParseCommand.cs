@@ -158,10 +158,12 @@ internal static class ParseCommand
         return false;
     }
 
-    private static bool WriteJson(Stream input, Stream output) =>
-        WriteEachLine(input, output, (_, line, text, writer) =>
+    private static bool WriteJson(Stream input, Stream output)
+    {
+        JsonLines? json = null; // one writer (and its buffer) for the whole run
+        return WriteEachLine(input, output, (_, line, text, writer) =>
         {
-            var json = new JsonLines(writer);
+            json ??= new JsonLines(writer);
             bool ok = OffsetTimestamp.TryParse(line, out Instant instant, out var error);
             json.Write(w =>
             {
@@ -181,6 +183,7 @@ internal static class ParseCommand
             });
             return ok;
         });
+    }
 
     private static bool WriteTable(Stream input, Stream output)
     {
