@@ -4,15 +4,14 @@ using NodaTime;
 namespace UpStats.Time.Grid;
 
 /// <summary>
-/// The wall offsets of one zone as two flat arrays (interval starts and offsets, in ticks), searched
-/// by binary search. Every grid question ("which offset applies at t", "where does this interval end")
+/// The wall offsets of one zone as flat arrays (interval starts, ends and offsets, in ticks), found through a
+/// bucket index and a last-hit check. Every grid question ("which offset applies at t", "where does this interval end")
 /// runs through here so that hot loops neither allocate nor walk NodaTime's zone-interval objects.
 /// </summary>
 /// <remarks>
 /// Why a precomputed table: NodaTime's <see cref="DateTimeZone.GetZoneInterval"/> is already cached, but it
 /// returns a reference type per period and costs a hash and a few indirections per call; a table over
-/// 1800–2400 is ~800 entries for a zone with yearly DST (13 steps of binary search) and is built once per
-/// zone. Instants outside the table fall back to NodaTime directly, so the table never changes a result.
+/// 1800–2400 is ~800 entries for a zone with yearly DST, built once per zone. Instants outside the table fall back to NodaTime directly, so the table never changes a result.
 /// </remarks>
 internal sealed class ZoneOffsetTable
 {
@@ -31,9 +30,10 @@ internal sealed class ZoneOffsetTable
     private readonly long[] _ends;
     private readonly long[] _offsets;
     // The interval of the last OffsetAt look-up. Events mostly arrive in time order, so the next instant is almost
-    // always in the same interval (measured: PartitionKeyBenchmarks, sorted events ~2x faster than the binary search).
+    // always in the same interval (first PartitionKeyBenchmarks run, with a binary search behind it: KeyOf 12.9 ns on
+    // sorted events, 29 ns on random ones).
     // Shared by threads without a lock on purpose: an int is read and written atomically, and a stale index is
-    // only a hint that is checked before use, so a race costs a binary search, never a wrong offset.
+    // only a hint that is checked before use, so a race costs a bucket look-up, never a wrong offset.
     private int _lastHit;
     // _bucketFirst[b] is the interval holding the first tick of bucket b (2^45 ticks ≈ 40.7 days). A look-up starts
     // there and steps forward past the rare transitions inside the bucket: ~5,400 ints per zone for 600 years,
