@@ -4,7 +4,9 @@ using UpStats.Time.Cli;
 // The tool only parses arguments and prints; all time logic is in the UpStats.Time library.
 var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, run-interval task schedules.");
 // Commands (one file each):
+root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(PartitionsCommand.Create());
+root.Subcommands.Add(TasksCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -176,6 +176,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
 
     internal long NextLabelTicks(long local) => FloorLabel(local) + _stepTicks;
 
+    // Stryker disable once Conditional : equivalent; the fixed-offset branch only skips the table look-up.
     internal long OffsetAt(long ticks) => _isFixedOffset ? _fixedOffsetTicks : _offsets.OffsetAt(ticks);
 
     internal long CellOfTicks(long ticks) => FloorLabel(ticks + OffsetAt(ticks));
@@ -203,6 +204,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
             // Forward jump (or same offset): labels in [transition + old offset, reading] are read or jumped
             // over at the transition, and `label` is the first of them if any. Backward jump: the clock is
             // set back and reads `readAtTransition` at once, a boundary only if that is a label.
+            // Stryker disable once Equality : equivalent; with equal offsets both branches test `label == readAtTransition`.
             bool boundary = next.Offset >= span.Offset ? label <= readAtTransition : IsLabelTicks(readAtTransition);
             if (boundary)
             {
@@ -233,6 +235,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
             // transition into it jumped forward over a label (here: `label` itself, if it lies in the gap).
             long transition = span.Start;
             var previous = _offsets.Find(transition - 1);
+            // Stryker disable once Equality : equivalent; with equal offsets `label >= transition + offset` is already false.
             if (span.Offset >= previous.Offset && label >= transition + previous.Offset)
             {
                 return transition;
@@ -240,6 +243,28 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
             span = previous;
             label = FloorLabel(transition + previous.Offset - 1);
         }
+    }
+
+    /// <summary>
+    /// The boundary of <paramref name="localLabel"/>: the first instant at which the local clock reads that
+    /// label or jumps forward past it (for a label read twice, its first pass). Calendar windows use it to turn
+    /// "the first of the month" into an instant with the day grid's own gap and overlap rules.
+    /// </summary>
+    /// <remarks>
+    /// Offsets lie within ±18 hours, so every instant that reads <paramref name="localLabel"/> or later lies at or
+    /// after <c>localLabel − 18 h</c>; from the boundary at or before that point the loop walks forward until
+    /// the clock has reached the label. That is at most three steps for a day grid (what it is used with) and
+    /// up to 36 h / step steps for a sub-day grid.
+    /// </remarks>
+    internal long FirstBoundaryOfLabelTicks(long localLabel)
+    {
+        const long Reach = 18 * TimeSpan.TicksPerHour;
+        long b = BoundaryAtOrBeforeTicks(localLabel - Reach);
+        while (CellOfTicks(b) < localLabel)
+        {
+            b = NextBoundaryTicks(b);
+        }
+        return b;
     }
 
     /// <summary>
@@ -253,8 +278,10 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
         long stop = localEnd + Reach;
         long pendingStart = 0, pendingEnd = 0;
         bool pending = false;
+        // Stryker disable once Equality : equivalent; a span starting at `stop` cannot intersect the range.
         while (t < stop)
         {
+            // Stryker disable once Conditional : equivalent; the fixed-offset branch only skips the table look-up.
             var span = _isFixedOffset ? new OffsetSpan(long.MinValue, long.MaxValue, _fixedOffsetTicks) : _offsets.Find(t);
             long s = Math.Max(span.Start, localStart - span.Offset);
             long e = Math.Min(span.End, localEnd - span.Offset);
@@ -273,6 +300,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
                     (pendingStart, pendingEnd, pending) = (s, e, true);
                 }
             }
+            // Stryker disable once Statement,Block : equivalent; `t = long.MaxValue` ends the loop as well.
             if (span.End == long.MaxValue)
             {
                 break;

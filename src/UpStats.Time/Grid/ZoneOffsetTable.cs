@@ -50,6 +50,7 @@ internal sealed class ZoneOffsetTable
         var offsets = new List<long>();
         foreach (var zi in zone.GetZoneIntervals(TableStart, TableEnd))
         {
+            // Stryker disable once Equality : equivalent; an interval starting exactly at TableStart is clamped to itself.
             long start = zi.HasStart && zi.Start > TableStart ? zi.Start.ToUnixTimeTicks() : _tableStartTicks;
             starts.Add(start);
             offsets.Add(zi.WallOffset.Ticks);

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+
+namespace UpStats.Time.Scheduling;
+
+/// <summary>
+/// How far before its start a task's window reaches: Upsolver's <c>PARSE_DURATION('30d')</c> in
+/// <c>run_start_time() - PARSE_DURATION('30d')</c>. A task <c>[start, end)</c> reads <c>[start − lookback, end)</c>.
+/// </summary>
+/// <remarks>
+/// Text forms: a sum of terms <c>&lt;digits&gt;&lt;unit&gt;</c> with units <c>d</c>, <c>h</c>, <c>m</c>, <c>s</c>,
+/// <c>ms</c> (case-insensitive): <c>30d</c>, <c>1h</c>, <c>15m</c>, <c>10s</c>, <c>500ms</c>, <c>1d12h</c>,
+/// <c>1h 30m</c>. A lookback is an exact elapsed time (a day is 24 hours), as in SQL timestamp arithmetic:
+/// 30d before a task that starts after a spring-forward night reaches 30 × 24 hours back, not to the same
+/// local time. It is zero or positive and at most 100,000 days; its resolution is one tick (100 ns).
+/// </remarks>
+public readonly struct LookbackDuration : IEquatable<LookbackDuration>, IComparable<LookbackDuration>
+{
+    private const long MaxTicks = 100_000 * TimeSpan.TicksPerDay;
+
+    private readonly long _ticks;
+
+    private LookbackDuration(long ticks) => _ticks = ticks;
+
+    /// <summary>No lookback: a task reads exactly its own interval.</summary>
+    public static LookbackDuration None => default;
+
+    /// <summary>The lookback as a NodaTime duration.</summary>
+    public Duration Duration => Duration.FromTicks(_ticks);
+
+    internal long Ticks => _ticks;
+
+    /// <summary>A lookback of <paramref name="duration"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The duration is negative, above 100,000 days, or not a whole number of ticks.</exception>
+    public static LookbackDuration FromDuration(Duration duration)
+    {
+        if (duration < Duration.Zero || duration > Duration.FromTicks(MaxTicks))
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A lookback must be between zero and 100,000 days.");
+        }
+        long ticks = duration.BclCompatibleTicks;
+        if (Duration.FromTicks(ticks) != duration)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A lookback must be a whole number of ticks (100 ns).");
+        }
+        return new LookbackDuration(ticks);
+    }
+
+    /// <summary>Parses <c>30d</c>, <c>1h</c>, <c>15m</c>, <c>10s</c>, <c>500ms</c> and sums like <c>1d12h</c>.</summary>
+    /// <param name="text">The text; leading and trailing spaces are ignored, spaces between terms allowed.</param>
+    /// <returns>The lookback, or where and why the text failed (no exception).</returns>
+    public static ScheduleParseResult<LookbackDuration> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(text.AsSpan(), text);
+    }
+
+    /// <summary>Parses a lookback from characters; see <see cref="Parse(string)"/>.</summary>
+    /// <returns>The lookback, or where and why the text failed (no exception).</returns>
+    public static ScheduleParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text) => Parse(text, null);
+
+    /// <summary>Parses a lookback, throwing on failure.</summary>
+    /// <exception cref="FormatException">The text is not a valid lookback (the message says where and why).</exception>
+    public static LookbackDuration ParseOrThrow(string text) => Parse(text).GetValueOrThrow();
+
+    /// <summary>Tries to parse a lookback.</summary>
+    /// <returns>Whether <paramref name="text"/> is a valid lookback.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out LookbackDuration lookback) => Parse(text, null).TryGetValue(out lookback);
+
+    private static ScheduleParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text, string? original)
+    {
+        int i = 0;
+        int end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        while (i < end && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+        if (i == end)
+        {
+            return Fail(text.Length, SchedulingMessages.EmptyLookback, text, original);
+        }
+        long total = 0;
+        while (i < end)
+        {
+            int numberStart = i;
+            long number = 0;
+            while (i < end && (uint)(text[i] - '0') <= 9)
+            {
+                number = number * 10 + (text[i] - '0');
+                if (number > MaxTicks)
+                {
+                    return Fail(numberStart, SchedulingMessages.NumberTooLarge, text, original);
+                }
+                i++;
+            }
+            if (i == numberStart)
+            {
+                return Fail(i, SchedulingMessages.ExpectedNumber, text, original);
+            }
+            int unitStart = i;
+            while (i < end && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+            long perUnit = UnitTicks(text[unitStart..i]);
+            if (perUnit == 0)
+            {
+                return Fail(unitStart, SchedulingMessages.ExpectedLookbackUnit, text, original);
+            }
+            // number ≤ MaxTicks and perUnit ≤ a day: compare by division so nothing overflows.
+            if (number > (MaxTicks - total) / perUnit)
+            {
+                return Fail(numberStart, SchedulingMessages.LookbackTooLarge, text, original);
+            }
+            total += number * perUnit;
+            while (i < end && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+        }
+        return ScheduleParseResult<LookbackDuration>.ForValue(new LookbackDuration(total));
+    }
+
+    private static long UnitTicks(ReadOnlySpan<char> unit) => unit.Length switch
+    {
+        1 => char.ToLowerInvariant(unit[0]) switch
+        {
+            'd' => TimeSpan.TicksPerDay,
+            'h' => TimeSpan.TicksPerHour,
+            'm' => TimeSpan.TicksPerMinute,
+            's' => TimeSpan.TicksPerSecond,
+            _ => 0,
+        },
+        2 when unit.Equals("ms", StringComparison.OrdinalIgnoreCase) => TimeSpan.TicksPerMillisecond,
+        _ => 0,
+    };
+
+    private static ScheduleParseResult<LookbackDuration> Fail(int position, string reason, ReadOnlySpan<char> text, string? original) =>
+        ScheduleParseResult<LookbackDuration>.ForError(position, reason, original ?? text.ToString());
+
+    /// <inheritdoc/>
+    public bool Equals(LookbackDuration other) => _ticks == other._ticks;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is LookbackDuration other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _ticks.GetHashCode();
+
+    /// <inheritdoc/>
+    public int CompareTo(LookbackDuration other) => _ticks.CompareTo(other._ticks);
+
+    /// <summary>The compact text, largest unit first: <c>30d</c>, <c>1d12h</c>, <c>1h30m</c>, <c>500ms</c>, <c>0s</c>.</summary>
+    public override string ToString()
+    {
+        if (_ticks == 0)
+        {
+            return "0s";
+        }
+        var sb = new StringBuilder();
+        long rest = _ticks;
+        Append(ref rest, TimeSpan.TicksPerDay, "d");
+        Append(ref rest, TimeSpan.TicksPerHour, "h");
+        Append(ref rest, TimeSpan.TicksPerMinute, "m");
+        Append(ref rest, TimeSpan.TicksPerSecond, "s");
+        Append(ref rest, TimeSpan.TicksPerMillisecond, "ms");
+        if (rest != 0)
+        {
+            // Below a millisecond there is no unit in the grammar: show the exact duration instead.
+            return Duration.ToString();
+        }
+        return sb.ToString();
+
+        void Append(ref long remaining, long unit, string name)
+        {
+            if (remaining >= unit)
+            {
+                sb.Append((remaining / unit).ToString(CultureInfo.InvariantCulture)).Append(name);
+                remaining %= unit;
+            }
+        }
+    }
+
+    /// <summary>Whether two lookbacks are equal.</summary>
+    public static bool operator ==(LookbackDuration left, LookbackDuration right) => left.Equals(right);
+
+    /// <summary>Whether two lookbacks differ.</summary>
+    public static bool operator !=(LookbackDuration left, LookbackDuration right) => !left.Equals(right);
+
+    /// <summary>Whether <paramref name="left"/> is shorter.</summary>
+    public static bool operator <(LookbackDuration left, LookbackDuration right) => left._ticks < right._ticks;
+
+    /// <summary>Whether <paramref name="left"/> is longer.</summary>
+    public static bool operator >(LookbackDuration left, LookbackDuration right) => left._ticks > right._ticks;
+
+    /// <summary>Whether <paramref name="left"/> is not longer.</summary>
+    public static bool operator <=(LookbackDuration left, LookbackDuration right) => left._ticks <= right._ticks;
+
+    /// <summary>Whether <paramref name="left"/> is not shorter.</summary>
+    public static bool operator >=(LookbackDuration left, LookbackDuration right) => left._ticks >= right._ticks;
+}

@@ -1,0 +1,58 @@
+using NodaTime;
+
+namespace UpStats.Time.Scheduling.Windows;
+
+/// <summary>
+/// A sliding window made of panes: each pane is the aggregate of one task's own interval <c>[start, end)</c>,
+/// computed once; the window is the combination of the panes inside <c>[windowStart, windowEnd)</c>. Advancing the
+/// window by one task pushes that task's pane and evicts the panes that fell out, so a 30-day window advanced
+/// every minute costs O(1) per minute instead of a 30-day rescan (Upsolver's "rolled up, never rescanned").
+/// </summary>
+/// <typeparam name="TState">The aggregate's state.</typeparam>
+/// <remarks>
+/// The window start must fall on a pane boundary: with a lookback that is a whole number of tasks (30d over
+/// 1-minute tasks, 60d over 30-day tasks) it always does. A window start that cuts a pane throws, because the
+/// pane would have to be rescanned to split it.
+/// </remarks>
+public abstract class PaneWindow<TState>
+{
+    /// <summary>The number of panes in the window.</summary>
+    public abstract int PaneCount { get; }
+
+    /// <summary>The combination of every pane in the window.</summary>
+    public abstract TState Current { get; }
+
+    /// <summary>Adds the newest pane <c>[start, end)</c>; it must start where the previous one ended (or later).</summary>
+    /// <exception cref="ArgumentException">The pane starts before the previous pane's end, or ends before it starts.</exception>
+    public void Push(Instant start, Instant end, TState pane) => PushTicks(start.ToUnixTimeTicks(), end.ToUnixTimeTicks(), pane);
+
+    /// <summary>Drops the panes that end at or before <paramref name="windowStart"/>.</summary>
+    /// <exception cref="InvalidOperationException">A pane straddles <paramref name="windowStart"/> (the lookback is not a whole number of panes).</exception>
+    public void EvictBefore(Instant windowStart) => EvictBeforeTicks(windowStart.ToUnixTimeTicks());
+
+    /// <summary>
+    /// Moves the window to <paramref name="task"/>: pushes the task's pane, drops the panes before its window
+    /// start, and returns the window's combined state, which is the aggregate over <c>[WindowStart, End)</c>.
+    /// </summary>
+    public TState Advance(ScheduledTask task, TState pane)
+    {
+        PushTicks(task.StartTicks, task.EndTicks, pane);
+        EvictBeforeTicks(task.WindowStartTicks);
+        return Current;
+    }
+
+    internal abstract void PushTicks(long start, long end, TState pane);
+
+    internal abstract void EvictBeforeTicks(long windowStart);
+
+    private protected static void CheckPush(long start, long end, long previousEnd)
+    {
+        if (end < start || start < previousEnd)
+        {
+            throw new ArgumentException("Panes must be pushed in time order: each pane starts at or after the previous one's end.");
+        }
+    }
+
+    private protected static InvalidOperationException Straddles(long windowStart) =>
+        new($"A pane straddles the window start {Instant.FromUnixTimeTicks(windowStart)}: the lookback must be a whole number of panes.");
+}

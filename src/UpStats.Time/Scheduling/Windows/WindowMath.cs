@@ -1,0 +1,67 @@
+using NodaTime;
+using UpStats.Time.Grid;
+
+namespace UpStats.Time.Scheduling.Windows;
+
+/// <summary>
+/// Fixed-length window arithmetic on the UTC timeline as plain functions: the tumbling window of an instant,
+/// and every sliding window that contains one. Windows are half-open <c>[start, start + size)</c> and aligned to
+/// <c>offset + k·step</c> for every whole k, negative ones included: the floor-modulo arithmetic is right before
+/// 1970, where C#'s <c>%</c> would round towards zero and put an instant in the window after its own.
+/// </summary>
+/// <remarks>
+/// These windows are exact durations (a "day" is 24 hours). For windows that follow a zone's local calendar
+/// (a local day is 23 or 25 hours on DST days) use <see cref="CalendarWindows"/> or a <see cref="TaskSchedule"/>.
+/// </remarks>
+public static class WindowMath
+{
+    /// <summary>The start of the tumbling window of <paramref name="size"/> (aligned to <paramref name="offset"/>) that contains <paramref name="instant"/>.</summary>
+    /// <param name="instant">The timestamp.</param>
+    /// <param name="size">The window length: positive, a whole number of ticks.</param>
+    /// <param name="offset">Shifts the windows: starts are <c>offset + k·size</c> from the Unix epoch.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive or not whole ticks.</exception>
+    public static Instant TumblingStart(Instant instant, Duration size, Duration offset = default) =>
+        Instant.FromUnixTimeTicks(TumblingStartTicks(instant.ToUnixTimeTicks(), PositiveTicks(size, nameof(size)), WholeTicks(offset, nameof(offset))));
+
+    /// <summary>The tumbling window <c>[start, start + size)</c> that contains <paramref name="instant"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive or not whole ticks.</exception>
+    public static Interval TumblingWindow(Instant instant, Duration size, Duration offset = default)
+    {
+        var start = TumblingStart(instant, size, offset);
+        return new Interval(start, start + size);
+    }
+
+    /// <summary>
+    /// Every sliding window of <paramref name="size"/> advanced by <paramref name="slide"/> that contains
+    /// <paramref name="instant"/>, oldest first: the windows <c>[s, s + size)</c> with <c>s = offset + k·slide</c> and
+    /// <c>instant − size &lt; s ≤ instant</c>. There are about size / slide of them (exactly that many when slide divides size).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> or <paramref name="slide"/> is not positive or not whole ticks.</exception>
+    public static SlidingWindowList SlidingWindowsContaining(Instant instant, Duration size, Duration slide, Duration offset = default)
+    {
+        long sizeTicks = PositiveTicks(size, nameof(size));
+        long slideTicks = PositiveTicks(slide, nameof(slide));
+        long t = instant.ToUnixTimeTicks();
+        long last = TumblingStartTicks(t, slideTicks, WholeTicks(offset, nameof(offset)));
+        // Starts s = last − k·slide for k ≥ 0 while s > t − size, i.e. k·slide < last − t + size.
+        // When the slide is longer than the size there may be none (count 0).
+        long count = Math.Max(0, TickMath.FloorDiv(last - t + sizeTicks - 1, slideTicks) + 1);
+        return new SlidingWindowList(last - (count - 1) * slideTicks, (int)Math.Min(count, int.MaxValue), sizeTicks, slideTicks);
+    }
+
+    /// <summary>The tumbling start in ticks: the largest <c>offset + k·size ≤ ticks</c>.</summary>
+    internal static long TumblingStartTicks(long ticks, long sizeTicks, long offsetTicks) =>
+        TickMath.FloorToGrid(ticks, offsetTicks, sizeTicks);
+
+    private static long PositiveTicks(Duration d, string name)
+    {
+        long ticks = WholeTicks(d, name);
+        return ticks > 0 ? ticks : throw new ArgumentOutOfRangeException(name, d, "A window size or slide must be positive.");
+    }
+
+    private static long WholeTicks(Duration d, string name)
+    {
+        long ticks = d.BclCompatibleTicks;
+        return Duration.FromTicks(ticks) == d ? ticks : throw new ArgumentOutOfRangeException(name, d, "Window arithmetic works in whole ticks (100 ns).");
+    }
+}
