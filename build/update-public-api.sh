@@ -11,7 +11,7 @@ removed=$(printf '%s\n' "$out" | grep -oP "RS0017: Symbol '\K.*(?=' is part of t
 {
   echo '#nullable enable'
   { grep -v '^#nullable enable' "$file" || true; printf '%s\n' "$added"; } | grep -v '^$' |
-    grep -vxF -f <(printf '%s\n' "${removed:-__none__}") | sort -u
+    grep -vxF -f <(printf '%s\n' "${removed:-__none__}") | LC_ALL=C sort -u
 } > "$file.tmp"
 mv "$file.tmp" "$file"
 echo "public API: $(printf '%s\n' "$added" | grep -c . || true) added, $(printf '%s\n' "$removed" | grep -c . || true) removed"

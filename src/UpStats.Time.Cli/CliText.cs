@@ -31,7 +31,9 @@ internal static class CliText
     public static LocalDate ReadDate(string? text, string option)
     {
         var result = LocalDatePattern.Iso.Parse(text ?? "");
-        if (!result.Success)
+        // NodaTime's text cursor treats U+0000 as the end of the text, so "2024-11-03\0" would parse:
+        // insist that the value reads back as exactly what was given (found by fuzz/run.sh cli-args).
+        if (!result.Success || LocalDatePattern.Iso.Format(result.Value) != text)
         {
             throw new CliUsageException($"{option}: '{text}' is not a date in the form yyyy-MM-dd.");
         }

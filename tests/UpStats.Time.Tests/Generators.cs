@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -61,4 +63,114 @@ public static class Generators
             Gen.Constant(0L),
             Gen.Choose(1, 3 * 1440).Select(m => m * TimeSpan.TicksPerMinute),
             Gen.Choose(1, int.MaxValue).Select(ms => ms * TimeSpan.TicksPerMillisecond));
+
+    /// <summary>
+    /// A zone with one of its local dates in 1970–2037: two times in three a date within a day and a half of
+    /// one of the zone's transitions (the DST days), otherwise any date.
+    /// </summary>
+    public static Gen<(DateTimeZone Zone, LocalDate Date)> ZoneAndLocalDate =>
+        from zi in ZoneAndInstant
+        select (zi.Zone, zi.Instant.InZone(zi.Zone).Date);
+
+    /// <summary>A source layout: UTC hourly most of the time, otherwise any zone with a step of 15, 30, 60 minutes or a day.</summary>
+    public static Gen<(DateTimeZone Zone, int StepMinutes)> SourceLayoutParts =>
+        from utcHourly in Gen.Elements(true, false)
+        from zone in Zone
+        from step in Gen.Elements(15, 30, 60, 1440)
+        select utcHourly ? (DateTimeZone.Utc, 60) : (zone, step);
+
+    // ---- offset timestamps (Parsing) ----
+
+    /// <summary>
+    /// A valid offset timestamp in any of the grammar's forms: years 0001–9999 (biased to month ends and leap
+    /// days), 'T'/'t'/space, no fraction or 1–9 digits after '.' or ',', and 'Z', 'z', ±hh:mm, ±hhmm or ±hh.
+    /// </summary>
+    public static Gen<TimestampText> ValidTimestamp =>
+        from year in Gen.Frequency((4, Gen.Choose(1, 9999)), (1, Gen.Elements(1, 2, 1600, 1900, 1969, 1970, 2000, 2100, 9998, 9999)))
+        from month in Gen.Choose(1, 12)
+        from lastDay in Gen.Elements(true, false, false)
+        from anyDay in Gen.Choose(1, CalendarSystem.Iso.GetDaysInMonth(year, month))
+        from hour in Gen.Choose(0, 23)
+        from minute in Gen.Choose(0, 59)
+        from second in Gen.Choose(0, 59)
+        from fractionDigits in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(1, 9)))
+        from fraction in Gen.Choose(0, (int)Math.Pow(10, fractionDigits) - 1)
+        from form in Gen.Elements(OffsetForms)
+        from offsetMinutes in Gen.Frequency((3, Gen.Choose(-18 * 60, 18 * 60)), (1, Gen.Elements(-18 * 60, 18 * 60, 0, 14 * 60, -14 * 60)))
+        from dateTimeSeparator in Gen.Elements('T', 't', ' ')
+        from fractionSeparator in Gen.Elements('.', ',')
+        select TimestampText.Create(
+            new LocalDateTime(year, month, lastDay ? CalendarSystem.Iso.GetDaysInMonth(year, month) : anyDay, hour, minute, second),
+            fractionDigits, fraction, form, offsetMinutes, dateTimeSeparator, fractionSeparator);
+
+    /// <summary>The offset forms of the grammar: "Z", "z", "+hh:mm", "+hhmm", "+hh" (the sign stands for either).</summary>
+    public static readonly string[] OffsetForms = ["Z", "z", "+hh:mm", "+hhmm", "+hh"];
+
+    private const string TimestampAlphabet = "0123456789-:Tt Zz+-.,x\r\né\u0660";
+
+    /// <summary>
+    /// Text that is usually not a valid timestamp: a valid one with a character replaced, inserted or deleted,
+    /// or cut short, or a random string over the grammar's characters and a few strangers.
+    /// </summary>
+    public static Gen<string> MutatedTimestamp =>
+        Gen.Frequency(
+            (6, from t in ValidTimestamp
+                from kind in Gen.Choose(0, 3)
+                from at in Gen.Choose(0, t.Text.Length - 1)
+                from c in Gen.Elements(TimestampAlphabet.ToCharArray())
+                select kind switch
+                {
+                    0 => t.Text[..at] + c + t.Text[(at + 1)..],
+                    1 => t.Text[..at] + c + t.Text[at..],
+                    2 => t.Text.Remove(at, 1),
+                    _ => t.Text[..at],
+                }),
+            (2, from t in ValidTimestamp
+                from at in Gen.Choose(0, t.Text.Length - 2)
+                from digit in Gen.Choose(0, 9)
+                select t.Text[..at] + (char)('0' + digit) + t.Text[(at + 1)..]),
+            (1, from chars in Gen.ArrayOf(Gen.Elements(TimestampAlphabet.ToCharArray()))
+                select new string(chars)));
+}
+
+/// <summary>A generated timestamp text and the values it stands for.</summary>
+/// <param name="Text">The text.</param>
+/// <param name="Local">The local date and time, fraction included.</param>
+/// <param name="OffsetSeconds">The offset in seconds.</param>
+/// <param name="FractionDigits">How many fraction digits the text has (0 = none).</param>
+/// <param name="Form">The offset form, one of <see cref="Generators.OffsetForms"/>.</param>
+public sealed record TimestampText(string Text, LocalDateTime Local, int OffsetSeconds, int FractionDigits, string Form)
+{
+    /// <summary>NodaTime's answer, in floored epoch seconds (valid even where Instant's range ends).</summary>
+    public long ExpectedEpochSeconds => Local.InUtc().ToInstant().ToUnixTimeSeconds() - OffsetSeconds;
+
+    /// <summary>NodaTime's answer in Unix ticks (the fraction truncated to 100 ns).</summary>
+    public long ExpectedEpochTicks => Local.InUtc().ToInstant().ToUnixTimeTicks() - OffsetSeconds * TimeSpan.TicksPerSecond;
+
+    /// <summary>Builds the text of a timestamp; the offset is made to fit the form (0 for Z, whole hours for ±hh).</summary>
+    public static TimestampText Create(LocalDateTime local, int fractionDigits, int fraction, string form, int offsetMinutes, char dateTimeSeparator, char fractionSeparator)
+    {
+        if (form is "Z" or "z") { offsetMinutes = 0; }
+        if (form == "+hh") { offsetMinutes = offsetMinutes / 60 * 60; }
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{local.Year:D4}-{local.Month:D2}-{local.Day:D2}{dateTimeSeparator}{local.Hour:D2}:{local.Minute:D2}:{local.Second:D2}");
+        if (fractionDigits > 0)
+        {
+            text.Append(fractionSeparator).Append(fraction.ToString(new string('0', fractionDigits), CultureInfo.InvariantCulture));
+            local = local.PlusNanoseconds(fraction * (long)Math.Pow(10, 9 - fractionDigits));
+        }
+        int abs = Math.Abs(offsetMinutes);
+        string sign = offsetMinutes < 0 ? "-" : "+";
+        text.Append(form switch
+        {
+            "Z" or "z" => form,
+            "+hh:mm" => FormattableString.Invariant($"{sign}{abs / 60:D2}:{abs % 60:D2}"),
+            "+hhmm" => FormattableString.Invariant($"{sign}{abs / 60:D2}{abs % 60:D2}"),
+            _ => FormattableString.Invariant($"{sign}{abs / 60:D2}"),
+        });
+        return new TimestampText(text.ToString(), local, offsetMinutes * 60, fractionDigits, form);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
 }

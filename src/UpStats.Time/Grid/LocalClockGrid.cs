@@ -156,6 +156,16 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
 
     internal long StepTicks => _stepTicks;
 
+    /// <summary>Whether the zone has one offset for all time (UTC, Etc/GMT+5): then every question is plain arithmetic.</summary>
+    internal bool IsFixedOffset => _isFixedOffset;
+
+    /// <summary>The offset of a fixed-offset zone (meaningless otherwise).</summary>
+    internal long FixedOffsetTicks => _fixedOffsetTicks;
+
+    /// <summary>The offset span holding <paramref name="ticks"/> (unbounded for a fixed-offset zone).</summary>
+    internal OffsetSpan SpanAt(long ticks) =>
+        _isFixedOffset ? new OffsetSpan(long.MinValue, long.MaxValue, _fixedOffsetTicks) : _offsets.Find(ticks);
+
     internal static long LocalTicks(LocalDateTime local) => local.InUtc().ToInstant().ToUnixTimeTicks();
 
     internal static LocalDateTime FromLocalTicks(long ticks) => Instant.FromUnixTimeTicks(ticks).InUtc().LocalDateTime;
@@ -166,6 +176,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
 
     internal long NextLabelTicks(long local) => FloorLabel(local) + _stepTicks;
 
+    // Stryker disable once Conditional : equivalent; the fixed-offset branch only skips the table look-up.
     internal long OffsetAt(long ticks) => _isFixedOffset ? _fixedOffsetTicks : _offsets.OffsetAt(ticks);
 
     internal long CellOfTicks(long ticks) => FloorLabel(ticks + OffsetAt(ticks));
@@ -193,6 +204,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
             // Forward jump (or same offset): labels in [transition + old offset, reading] are read or jumped
             // over at the transition, and `label` is the first of them if any. Backward jump: the clock is
             // set back and reads `readAtTransition` at once, a boundary only if that is a label.
+            // Stryker disable once Equality : equivalent; with equal offsets both branches test `label == readAtTransition`.
             bool boundary = next.Offset >= span.Offset ? label <= readAtTransition : IsLabelTicks(readAtTransition);
             if (boundary)
             {
@@ -223,6 +235,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
             // transition into it jumped forward over a label (here: `label` itself, if it lies in the gap).
             long transition = span.Start;
             var previous = _offsets.Find(transition - 1);
+            // Stryker disable once Equality : equivalent; with equal offsets `label >= transition + offset` is already false.
             if (span.Offset >= previous.Offset && label >= transition + previous.Offset)
             {
                 return transition;
@@ -288,8 +301,10 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
         long stop = localEnd + Reach;
         long pendingStart = 0, pendingEnd = 0;
         bool pending = false;
+        // Stryker disable once Equality : equivalent; a span starting at `stop` cannot intersect the range.
         while (t < stop)
         {
+            // Stryker disable once Conditional : equivalent; the fixed-offset branch only skips the table look-up.
             var span = _isFixedOffset ? new OffsetSpan(long.MinValue, long.MaxValue, _fixedOffsetTicks) : _offsets.Find(t);
             long s = Math.Max(span.Start, localStart - span.Offset);
             long e = Math.Min(span.End, localEnd - span.Offset);
@@ -308,6 +323,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
                     (pendingStart, pendingEnd, pending) = (s, e, true);
                 }
             }
+            // Stryker disable once Statement,Block : equivalent; `t = long.MaxValue` ends the loop as well.
             if (span.End == long.MaxValue)
             {
                 break;

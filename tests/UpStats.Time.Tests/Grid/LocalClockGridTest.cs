@@ -5,7 +5,7 @@ using UpStats.Time.Grid;
 
 namespace UpStats.Time.Tests.Grid;
 
-public class LocalClockGridTest
+public partial class LocalClockGridTest
 {
     private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
     private static readonly DateTimeZone SaoPaulo = DateTimeZoneProviders.Tzdb["America/Sao_Paulo"];

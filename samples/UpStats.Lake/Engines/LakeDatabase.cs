@@ -1,0 +1,285 @@
+using System.Data;
+using System.Data.Common;
+using UpStats.Lake.Migration;
+using UpStats.Lake.Store;
+
+namespace UpStats.Lake.Engines;
+
+/// <summary>
+/// Every SQL flow of the lake, written once for both engines; the engine supplies only its column types
+/// and bulk inserts (<see cref="ILakeEngine"/>).
+/// </summary>
+internal sealed class LakeDatabase : IDisposable
+{
+    /// <summary>The checkpoint row of the jobs migration in <c>lake_checkpoint</c>.</summary>
+    private const string JobsMigration = "jobs";
+
+    private byte[] _blob = new byte[64 * 1024];
+
+    private LakeDatabase(ILakeEngine engine, StoreLocation location)
+    {
+        Engine = engine;
+        Location = location;
+    }
+
+    /// <summary>The engine behind this lake.</summary>
+    public ILakeEngine Engine { get; }
+
+    /// <summary>Where the lake is.</summary>
+    public StoreLocation Location { get; }
+
+    /// <summary>Opens the lake and creates its tables when missing.</summary>
+    public static LakeDatabase Open(StoreLocation location)
+    {
+        var engine = location.Open();
+        try
+        {
+            var database = new LakeDatabase(engine, location);
+            database.EnsureSchema();
+            return database;
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a second connection to an existing lake, for reading while another connection writes (the
+    /// migration reads the next chunk while the previous one is written). No schema changes.
+    /// </summary>
+    public LakeDatabase OpenAnotherConnection() => new(Location.Open(), Location);
+
+    private void EnsureSchema()
+    {
+        var integer = Engine.IntegerType;
+        string[] statements =
+        [
+            $"CREATE TABLE IF NOT EXISTS odesk_debug_req(id {integer} PRIMARY KEY, added_time {integer} NOT NULL, sha TEXT NOT NULL, data {Engine.BlobType} NOT NULL, query TEXT NOT NULL)",
+            // Dedup asks "is this SHA-1 already stored with a payload?" once per response.
+            "CREATE INDEX IF NOT EXISTS odesk_debug_req_sha ON odesk_debug_req(sha)",
+            $"CREATE TABLE IF NOT EXISTS jobs(job_id TEXT PRIMARY KEY, raw_id {integer} NOT NULL, date_created {integer}, error TEXT){Engine.TextKeyedTableOptions}",
+            $"CREATE TABLE IF NOT EXISTS raw_errors(raw_id {integer} PRIMARY KEY, error TEXT NOT NULL)",
+            $"CREATE TABLE IF NOT EXISTS lake_checkpoint(name TEXT PRIMARY KEY, last_raw_id {integer} NOT NULL, raw_rows {integer} NOT NULL, duplicate_rows {integer} NOT NULL, unreadable_rows {integer} NOT NULL, jobs {integer} NOT NULL, repeated_jobs {integer} NOT NULL, failed_jobs {integer} NOT NULL)",
+            $"CREATE TABLE IF NOT EXISTS lake_reader(reader TEXT PRIMARY KEY, newest_seen {integer} NOT NULL)",
+        ];
+        foreach (var statement in statements)
+        {
+            Execute(null, statement);
+        }
+    }
+
+    /// <summary>Starts a transaction.</summary>
+    public DbTransaction Begin() => Engine.Connection.BeginTransaction(IsolationLevel.ReadCommitted);
+
+    /// <summary>The highest raw row id (0 for an empty store): where replication resumes.</summary>
+    public long HighWaterMark(DbTransaction? transaction = null) =>
+        Scalar<long>(transaction, "SELECT COALESCE(MAX(id), 0) FROM odesk_debug_req");
+
+    /// <summary>Raw rows in the store.</summary>
+    public long RawRowCount() => Scalar<long>(null, "SELECT COUNT(*) FROM odesk_debug_req");
+
+    /// <summary>Whether a response with this SHA-1 is already stored with its payload.</summary>
+    public bool HasPayload(string sha, DbTransaction? transaction = null)
+    {
+        using var command = Command(transaction, "SELECT COUNT(*) FROM odesk_debug_req WHERE sha = @sha AND length(data) > 0", ("sha", sha));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Inserts raw rows as given (ids included).</summary>
+    public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)
+    {
+        if (rows.Count > 0)
+        {
+            Engine.InsertRawRows(transaction, rows);
+        }
+    }
+
+    /// <summary>Reads raw rows with id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>.</summary>
+    public List<RawRow> ReadRawRows(long afterId, int limit, DbTransaction? transaction = null)
+    {
+        using var command = Command(transaction, "SELECT id, added_time, sha, data, query FROM odesk_debug_req WHERE id > @after ORDER BY id LIMIT @limit", ("after", afterId), ("limit", limit));
+        using var reader = command.ExecuteReader();
+        var rows = new List<RawRow>(limit);
+        while (reader.Read())
+        {
+            rows.Add(new RawRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), (byte[])reader.GetValue(3), reader.GetString(4)));
+        }
+        return rows;
+    }
+
+    /// <summary>A raw row's payload handed to a migration: a reused buffer and its length.</summary>
+    public delegate void PayloadHandler(long rawId, byte[] data, int length);
+
+    /// <summary>
+    /// Streams the payloads of raw rows with id above <paramref name="afterId"/> in id order, at most
+    /// <paramref name="limit"/>, through one reused buffer (no array per row). Returns the last id read,
+    /// or <paramref name="afterId"/> when there was none.
+    /// </summary>
+    public long ReadPayloads(DbTransaction? transaction, long afterId, int limit, PayloadHandler handler)
+    {
+        using var command = Command(transaction, "SELECT id, data FROM odesk_debug_req WHERE id > @after ORDER BY id LIMIT @limit", ("after", afterId), ("limit", limit));
+        using var reader = command.ExecuteReader();
+        var last = afterId;
+        while (reader.Read())
+        {
+            last = reader.GetInt64(0);
+            var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
+            if (length > _blob.Length)
+            {
+                _blob = new byte[Math.Max(length, _blob.Length * 2)];
+            }
+            var read = 0;
+            while (read < length)
+            {
+                read += checked((int)reader.GetBytes(1, read, _blob, read, length - read));
+            }
+            handler(last, _blob, length);
+        }
+        return last;
+    }
+
+    /// <summary>Writes a batch's jobs (the first occurrence of a job id wins) and marks which were new.</summary>
+    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    {
+        if (batch.Count > 0)
+        {
+            Engine.InsertJobs(transaction, batch);
+        }
+    }
+
+    /// <summary>Records raw rows that could not be read as responses, with the reason.</summary>
+    public void InsertRawErrors(DbTransaction transaction, IReadOnlyList<(long RawId, string Error)> errors)
+    {
+        foreach (var (rawId, error) in errors)
+        {
+            Execute(transaction, "INSERT INTO raw_errors(raw_id, error) VALUES (@raw, @error) ON CONFLICT(raw_id) DO NOTHING", ("raw", rawId), ("error", error));
+        }
+    }
+
+    /// <summary>The jobs migration's checkpoint and totals.</summary>
+    public MigrationTotals ReadCheckpoint(DbTransaction? transaction = null)
+    {
+        using var command = Command(transaction, "SELECT last_raw_id, raw_rows, duplicate_rows, unreadable_rows, jobs, repeated_jobs, failed_jobs FROM lake_checkpoint WHERE name = @name", ("name", JobsMigration));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new MigrationTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6))
+            : MigrationTotals.None;
+    }
+
+    /// <summary>Stores the checkpoint in the chunk's transaction: the chunk and its checkpoint commit together.</summary>
+    public void WriteCheckpoint(DbTransaction transaction, MigrationTotals totals) =>
+        Execute(
+            transaction,
+            "INSERT INTO lake_checkpoint(name, last_raw_id, raw_rows, duplicate_rows, unreadable_rows, jobs, repeated_jobs, failed_jobs) " +
+            "VALUES (@name, @last, @raw, @dup, @unreadable, @jobs, @repeated, @failed) " +
+            "ON CONFLICT(name) DO UPDATE SET last_raw_id = excluded.last_raw_id, raw_rows = excluded.raw_rows, duplicate_rows = excluded.duplicate_rows, " +
+            "unreadable_rows = excluded.unreadable_rows, jobs = excluded.jobs, repeated_jobs = excluded.repeated_jobs, failed_jobs = excluded.failed_jobs",
+            ("name", JobsMigration), ("last", totals.LastRawId), ("raw", totals.RawRows), ("dup", totals.DuplicateRows),
+            ("unreadable", totals.UnreadableRows), ("jobs", totals.Jobs), ("repeated", totals.RepeatedJobs), ("failed", totals.FailedJobs));
+
+    /// <summary>One job, or null.</summary>
+    public JobRecord? FindJob(string jobId)
+    {
+        using var command = Command(null, "SELECT job_id, raw_id, date_created, error FROM jobs WHERE job_id = @job", ("job", jobId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadJob(reader) : null;
+    }
+
+    /// <summary>Every job, ordered by id (tests and comparisons; not for big tables in a loop).</summary>
+    public List<JobRecord> AllJobs()
+    {
+        using var command = Command(null, "SELECT job_id, raw_id, date_created, error FROM jobs ORDER BY job_id");
+        using var reader = command.ExecuteReader();
+        var jobs = new List<JobRecord>();
+        while (reader.Read())
+        {
+            jobs.Add(ReadJob(reader));
+        }
+        return jobs;
+    }
+
+    /// <summary>The <c>raw_errors</c> table, by raw id.</summary>
+    public List<(long RawId, string Error)> RawErrors()
+    {
+        using var command = Command(null, "SELECT raw_id, error FROM raw_errors ORDER BY raw_id");
+        using var reader = command.ExecuteReader();
+        var errors = new List<(long, string)>();
+        while (reader.Read())
+        {
+            errors.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Jobs created strictly after <paramref name="after"/> (epoch seconds; null: all), oldest first, at most
+    /// <paramref name="limit"/>: the "only newer than what I already saw" query.
+    /// </summary>
+    public List<JobRecord> JobsCreatedAfter(long? after, int limit)
+    {
+        using var command = Command(
+            null,
+            "SELECT job_id, raw_id, date_created, error FROM jobs WHERE date_created IS NOT NULL AND date_created > @after ORDER BY date_created, job_id LIMIT @limit",
+            ("after", after ?? long.MinValue), ("limit", limit));
+        using var reader = command.ExecuteReader();
+        var jobs = new List<JobRecord>();
+        while (reader.Read())
+        {
+            jobs.Add(ReadJob(reader));
+        }
+        return jobs;
+    }
+
+    /// <summary>The newest <c>date_created</c> a reader has seen, or null for a new reader.</summary>
+    public long? ReaderMark(string reader)
+    {
+        using var command = Command(null, "SELECT newest_seen FROM lake_reader WHERE reader = @reader", ("reader", reader));
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Moves a reader's mark forward (never back) to <paramref name="newestSeen"/>.</summary>
+    public void MoveReaderMark(string reader, long newestSeen) =>
+        Execute(
+            null,
+            "INSERT INTO lake_reader(reader, newest_seen) VALUES (@reader, @seen) ON CONFLICT(reader) DO UPDATE SET newest_seen = CASE WHEN excluded.newest_seen > lake_reader.newest_seen THEN excluded.newest_seen ELSE lake_reader.newest_seen END",
+            ("reader", reader), ("seen", newestSeen));
+
+    private static JobRecord ReadJob(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt64(1),
+        reader.IsDBNull(2) ? null : reader.GetInt64(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3));
+
+    private T Scalar<T>(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(transaction, sql, parameters);
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void Execute(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private DbCommand Command(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = Engine.Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>Closes the connection.</summary>
+    public void Dispose() => Engine.Dispose();
+}

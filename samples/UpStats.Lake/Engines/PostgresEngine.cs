@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using UpStats.Lake.Migration;
+using UpStats.Lake.Store;
+
+namespace UpStats.Lake.Engines;
+
+/// <summary>PostgreSQL through Npgsql, when a connection string is given; <c>data</c> is <c>bytea</c>.</summary>
+internal sealed class PostgresEngine : ILakeEngine
+{
+    private readonly NpgsqlConnection _connection;
+
+    /// <summary>Opens a connection with <paramref name="connectionString"/> (Npgsql's key=value form).</summary>
+    public PostgresEngine(string connectionString)
+    {
+        _connection = new NpgsqlConnection(connectionString);
+        _connection.Open();
+    }
+
+    public string Name => "postgresql";
+
+    public DbConnection Connection => _connection;
+
+    public string IntegerType => "bigint";
+
+    public string TextKeyedTableOptions => "";
+
+    public string BlobType => "bytea";
+
+    public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)
+    {
+        // Binary COPY: one round trip for the whole batch instead of one per row.
+        using var import = _connection.BeginBinaryImport("COPY odesk_debug_req(id, added_time, sha, data, query) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            import.StartRow();
+            import.Write(row.Id, NpgsqlDbType.Bigint);
+            import.Write(row.AddedTime, NpgsqlDbType.Bigint);
+            import.Write(row.Sha, NpgsqlDbType.Text);
+            import.Write(row.Data, NpgsqlDbType.Bytea);
+            import.Write(row.Query, NpgsqlDbType.Text);
+        }
+        import.Complete();
+    }
+
+    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    {
+        var count = batch.Count;
+        if (count == 0)
+        {
+            return;
+        }
+        // One statement per chunk: the columns go as arrays, unnest turns them back into rows, and
+        // RETURNING tells which job ids were new (ON CONFLICT DO NOTHING skips the others).
+        var jobIds = batch.JobIds.ToArray();
+        var rawIds = batch.RawIds.ToArray();
+        var dates = new long?[count];
+        var errors = new string?[count];
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            dates[i] = batch.DateCreated(i);
+            errors[i] = batch.Errors[i];
+            index[jobIds[i]] = i;
+        }
+        using var command = new NpgsqlCommand(
+            "INSERT INTO jobs(job_id, raw_id, date_created, error) SELECT * FROM unnest(@job, @raw, @date, @error) ON CONFLICT (job_id) DO NOTHING RETURNING job_id",
+            _connection,
+            (NpgsqlTransaction)transaction);
+        command.Parameters.Add(new NpgsqlParameter("job", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobIds });
+        command.Parameters.Add(new NpgsqlParameter("raw", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rawIds });
+        command.Parameters.Add(new NpgsqlParameter("date", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = dates });
+        command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = errors });
+        var inserted = batch.Inserted;
+        inserted.Clear();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            inserted[index[reader.GetString(0)]] = true;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,114 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace UpStats.Lake.Store;
+
+/// <summary>
+/// How one API response is kept in <c>odesk_debug_req</c>: its JSON rewritten with sorted keys (so two equal
+/// responses are equal bytes), the SHA-1 of those bytes as lower-case hex, and the bytes zlib-compressed
+/// (RFC 1950, .NET's <see cref="ZLibStream"/>). Only .NET's own JSON, hashing and compression are used.
+/// </summary>
+internal static class RawPayload
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
+
+    /// <summary>Rewrites a JSON document with every object's keys in ordinal order, compact.</summary>
+    /// <exception cref="JsonException">The input is not JSON.</exception>
+    public static byte[] Canonicalize(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        using var document = JsonDocument.ParseValue(ref reader);
+        return Canonicalize(document.RootElement);
+    }
+
+    /// <summary>Writes a JSON value with every object's keys in ordinal order, compact.</summary>
+    public static byte[] Canonicalize(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            WriteSorted(writer, value);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                // Ordinal order, like Python's json.dumps(sort_keys=True) for the keys an API sends (BMP text).
+                var properties = value.EnumerateObject().ToList();
+                properties.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                writer.WriteStartObject();
+                foreach (var property in properties)
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteSorted(writer, property.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in value.EnumerateArray())
+                {
+                    WriteSorted(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                value.WriteTo(writer);
+                break;
+        }
+    }
+
+    /// <summary>The SHA-1 of the canonical JSON, as 40 lower-case hex digits (the <c>sha</c> column).</summary>
+    public static string Sha1Hex(ReadOnlySpan<byte> canonicalJson)
+    {
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        SHA1.HashData(canonicalJson, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>zlib (RFC 1950) of the canonical JSON (the <c>data</c> column).</summary>
+    public static byte[] Compress(ReadOnlySpan<byte> canonicalJson)
+    {
+        using var output = new MemoryStream(canonicalJson.Length / 3 + 64);
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(canonicalJson);
+        }
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Inflates the first <paramref name="length"/> bytes of <paramref name="compressed"/> into
+    /// <paramref name="output"/> (reset first), so a migration reuses one buffer for every row.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not a zlib stream.</exception>
+    public static void Decompress(byte[] compressed, int length, ArrayBufferWriter<byte> output)
+    {
+        output.ResetWrittenCount();
+        using var input = new MemoryStream(compressed, 0, length, writable: false);
+        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+        while (true)
+        {
+            var read = zlib.Read(output.GetSpan(16 * 1024));
+            if (read == 0)
+            {
+                break;
+            }
+            output.Advance(read);
+        }
+    }
+
+    /// <summary>Inflates a <c>data</c> value into a new array (tests, display).</summary>
+    public static byte[] Decompress(byte[] compressed)
+    {
+        var output = new ArrayBufferWriter<byte>(compressed.Length * 4 + 64);
+        Decompress(compressed, compressed.Length, output);
+        return output.WrittenSpan.ToArray();
+    }
+}

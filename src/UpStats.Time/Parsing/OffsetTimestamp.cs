@@ -1,0 +1,308 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace UpStats.Time.Parsing;
+
+/// <summary>
+/// Parses offset timestamps such as UpStats' <c>2015-10-11T00:26:51+0100</c> (= 2015-10-10T23:26:51Z, epoch
+/// seconds 1444519611) from UTF-8 bytes or UTF-16 text into a NodaTime <see cref="Instant"/> or straight into
+/// Unix epoch seconds, milliseconds or ticks.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The grammar: <c>YYYY-MM-DD</c>, then <c>T</c>, <c>t</c> or a space, then <c>hh:mm:ss</c>, an optional
+/// fraction (<c>.</c> or <c>,</c> and 1–9 digits), then the offset <c>Z</c>, <c>z</c>, <c>±hh:mm</c>,
+/// <c>±hhmm</c> or <c>±hh</c> with |offset| ≤ 18:00. Years 0001–9999 with real calendar validation, hours
+/// 00–23, minutes and seconds 00–59. Nothing may precede or follow the timestamp.
+/// </para>
+/// <para>
+/// The <c>TryParse…</c> methods never throw for bad input and never allocate: they return false with a
+/// <see cref="ParseError"/> that says where and why. The <c>Parse…</c> methods throw a
+/// <see cref="FormatException"/> whose message is <see cref="ParseError.ToMessage(ReadOnlySpan{char})"/>.
+/// Epoch seconds and milliseconds are floored (1969-12-31T23:59:59.5Z is −1 s); ticks keep 100 ns and drop
+/// finer digits, also flooring.
+/// </para>
+/// <para>For whole columns use <see cref="OffsetTimestampColumn"/>.</para>
+/// <example>
+/// <code>
+/// if (OffsetTimestamp.TryParseEpochSeconds("2015-10-11T00:26:51+0100"u8, out long seconds, out ParseError error))
+///     Console.WriteLine(seconds);          // 1444519611
+/// else
+///     Console.WriteLine(error.Message);    // e.g. "Month must be between 01 and 12 at position 5"
+/// Instant instant = OffsetTimestamp.Parse("2015-10-11T00:26:51+0100");  // 2015-10-10T23:26:51Z
+/// </code>
+/// </example>
+/// </remarks>
+public static class OffsetTimestamp
+{
+    private const long TicksPerSecond = TimeSpan.TicksPerSecond;
+
+    // Instant.MaxValue is 9999-12-31T23:59:59.999999999Z; only a 9999-12-31 value with a negative offset exceeds it.
+    private static readonly long MaxInstantSeconds = Instant.MaxValue.ToUnixTimeSeconds();
+
+    // ---- UTF-8 ----
+
+    /// <summary>Parses UTF-8 text into an <see cref="Instant"/>.</summary>
+    /// <param name="utf8">The timestamp, nothing before or after it.</param>
+    /// <param name="value">The instant, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="utf8"/> is a valid timestamp.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Instant value, out ParseError error) => TryParseInstant(utf8, out value, out error);
+
+    /// <summary>Parses UTF-8 text into Unix epoch seconds, floored.</summary>
+    /// <param name="utf8">The timestamp, nothing before or after it.</param>
+    /// <param name="value">Seconds since 1970-01-01T00:00:00Z (floored), or 0 on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="utf8"/> is a valid timestamp.</returns>
+    public static bool TryParseEpochSeconds(ReadOnlySpan<byte> utf8, out long value, out ParseError error) => TryParseSeconds(utf8, out value, out error);
+
+    /// <summary>Parses UTF-8 text into Unix epoch milliseconds, floored.</summary>
+    /// <param name="utf8">The timestamp, nothing before or after it.</param>
+    /// <param name="value">Milliseconds since 1970-01-01T00:00:00Z (floored), or 0 on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="utf8"/> is a valid timestamp.</returns>
+    public static bool TryParseEpochMilliseconds(ReadOnlySpan<byte> utf8, out long value, out ParseError error) => TryParseMilliseconds(utf8, out value, out error);
+
+    /// <summary>Parses UTF-8 text into Unix epoch ticks (100 ns), floored.</summary>
+    /// <param name="utf8">The timestamp, nothing before or after it.</param>
+    /// <param name="value">Ticks since 1970-01-01T00:00:00Z (floored), or 0 on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="utf8"/> is a valid timestamp.</returns>
+    public static bool TryParseEpochTicks(ReadOnlySpan<byte> utf8, out long value, out ParseError error) => TryParseTicks(utf8, out value, out error);
+
+    /// <summary>
+    /// Parses UTF-8 text into an <see cref="Instant"/>; a value without offset is a local time in
+    /// <paramref name="zone"/>, mapped by <paramref name="resolver"/> (e.g. NodaTime's
+    /// <c>Resolvers.LenientResolver</c>). A value with an offset ignores the zone.
+    /// </summary>
+    /// <param name="utf8">The timestamp, with or without offset.</param>
+    /// <param name="zone">The zone of values without offset.</param>
+    /// <param name="resolver">Decides DST gaps and overlaps; if it throws (as <c>Resolvers.StrictResolver</c> does), the
+    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 0.</param>
+    /// <param name="value">The instant, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="utf8"/> is a valid timestamp that the resolver could map.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="resolver"/> is null.</exception>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, DateTimeZone zone, ZoneLocalMappingResolver resolver, out Instant value, out ParseError error) =>
+        TryParseInZone(utf8, zone, resolver, out value, out error);
+
+    /// <summary>Parses UTF-8 text into an <see cref="Instant"/> or throws.</summary>
+    /// <param name="utf8">The timestamp, nothing before or after it.</param>
+    /// <returns>The instant.</returns>
+    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
+    public static Instant Parse(ReadOnlySpan<byte> utf8) =>
+        TryParseInstant(utf8, out var value, out var error) ? value : throw Failure(error.ToMessage(utf8));
+
+    /// <summary>Parses UTF-8 text into Unix epoch seconds (floored) or throws.</summary>
+    /// <param name="utf8">The timestamp, nothing before or after it.</param>
+    /// <returns>Seconds since 1970-01-01T00:00:00Z.</returns>
+    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
+    public static long ParseEpochSeconds(ReadOnlySpan<byte> utf8) =>
+        TryParseSeconds(utf8, out var value, out var error) ? value : throw Failure(error.ToMessage(utf8));
+
+    // ---- UTF-16 ----
+
+    /// <summary>Parses text into an <see cref="Instant"/>.</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <param name="value">The instant, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="text"/> is a valid timestamp.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out Instant value, out ParseError error) => TryParseInstant(text, out value, out error);
+
+    /// <summary>Parses text into Unix epoch seconds, floored.</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <param name="value">Seconds since 1970-01-01T00:00:00Z (floored), or 0 on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="text"/> is a valid timestamp.</returns>
+    public static bool TryParseEpochSeconds(ReadOnlySpan<char> text, out long value, out ParseError error) => TryParseSeconds(text, out value, out error);
+
+    /// <summary>Parses text into Unix epoch milliseconds, floored.</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <param name="value">Milliseconds since 1970-01-01T00:00:00Z (floored), or 0 on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="text"/> is a valid timestamp.</returns>
+    public static bool TryParseEpochMilliseconds(ReadOnlySpan<char> text, out long value, out ParseError error) => TryParseMilliseconds(text, out value, out error);
+
+    /// <summary>Parses text into Unix epoch ticks (100 ns), floored.</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <param name="value">Ticks since 1970-01-01T00:00:00Z (floored), or 0 on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="text"/> is a valid timestamp.</returns>
+    public static bool TryParseEpochTicks(ReadOnlySpan<char> text, out long value, out ParseError error) => TryParseTicks(text, out value, out error);
+
+    /// <summary>
+    /// Parses text into an <see cref="Instant"/>; a value without offset is a local time in
+    /// <paramref name="zone"/>, mapped by <paramref name="resolver"/>. A value with an offset ignores the zone.
+    /// </summary>
+    /// <param name="text">The timestamp, with or without offset.</param>
+    /// <param name="zone">The zone of values without offset.</param>
+    /// <param name="resolver">Decides DST gaps and overlaps; if it throws (as <c>Resolvers.StrictResolver</c> does), the
+    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 0.</param>
+    /// <param name="value">The instant, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
+    /// <returns>True when <paramref name="text"/> is a valid timestamp that the resolver could map.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="resolver"/> is null.</exception>
+    public static bool TryParse(ReadOnlySpan<char> text, DateTimeZone zone, ZoneLocalMappingResolver resolver, out Instant value, out ParseError error) =>
+        TryParseInZone(text, zone, resolver, out value, out error);
+
+    /// <summary>Parses text into an <see cref="Instant"/> or throws.</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <returns>The instant.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
+    public static Instant Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParseInstant(text.AsSpan(), out var value, out var error) ? value : throw Failure(error.ToMessage(text));
+    }
+
+    /// <summary>Parses text into an <see cref="Instant"/>, reading a value without offset in a zone, or throws.</summary>
+    /// <param name="text">The timestamp, with or without offset.</param>
+    /// <param name="zone">The zone of values without offset.</param>
+    /// <param name="resolver">Decides DST gaps and overlaps (e.g. <c>Resolvers.LenientResolver</c>).</param>
+    /// <returns>The instant.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="FormatException">The text is not a valid timestamp, or the resolver refused its local time.</exception>
+    public static Instant Parse(string text, DateTimeZone zone, ZoneLocalMappingResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParseInZone(text.AsSpan(), zone, resolver, out var value, out var error) ? value : throw Failure(error.ToMessage(text));
+    }
+
+    /// <summary>Parses text into Unix epoch seconds (floored) or throws.</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <returns>Seconds since 1970-01-01T00:00:00Z.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
+    public static long ParseEpochSeconds(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParseSeconds(text.AsSpan(), out var value, out var error) ? value : throw Failure(error.ToMessage(text));
+    }
+
+    // ---- shared implementation, specialised per code unit by the JIT ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseSeconds<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out value))
+        {
+            error = default;
+            return true;
+        }
+        return TryParseSecondsGeneral(s, out value, out error);
+    }
+
+    private static bool TryParseSecondsGeneral<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        bool ok = OffsetTimestampScanner.TryParseGeneral(s, offsetRequired: true, out var fields, out error);
+        value = ok ? fields.EpochSeconds : 0;
+        return ok;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseMilliseconds<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out long seconds))
+        {
+            value = seconds * 1000;
+            error = default;
+            return true;
+        }
+        return TryParseMillisecondsGeneral(s, out value, out error);
+    }
+
+    private static bool TryParseMillisecondsGeneral<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        bool ok = OffsetTimestampScanner.TryParseGeneral(s, offsetRequired: true, out var fields, out error);
+        // The fraction is non-negative, so adding its whole milliseconds floors.
+        value = ok ? fields.EpochSeconds * 1000 + fields.Nanosecond / 1_000_000 : 0;
+        return ok;
+    }
+
+    private static bool TryParseTicks<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out long seconds))
+        {
+            value = seconds * TicksPerSecond;
+            error = default;
+            return true;
+        }
+        bool ok = OffsetTimestampScanner.TryParseGeneral(s, offsetRequired: true, out var fields, out error);
+        value = ok ? fields.EpochSeconds * TicksPerSecond + fields.Nanosecond / 100 : 0;
+        return ok;
+    }
+
+    private static bool TryParseInstant<TChar>(ReadOnlySpan<TChar> s, out Instant value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out long seconds) && seconds <= MaxInstantSeconds)
+        {
+            value = Instant.FromUnixTimeSeconds(seconds);
+            error = default;
+            return true;
+        }
+        value = default;
+        if (!OffsetTimestampScanner.TryParseGeneral(s, offsetRequired: true, out var fields, out error))
+        {
+            return false;
+        }
+        return ToInstant(fields, out value, out error);
+    }
+
+    private static bool ToInstant(in TimestampFields fields, out Instant value, out ParseError error)
+    {
+        long epochSeconds = fields.EpochSeconds;
+        if (epochSeconds > MaxInstantSeconds)
+        {
+            value = default;
+            error = new ParseError(0, ParseErrorReasons.InstantOutOfRange);
+            return false;
+        }
+        value = Instant.FromUnixTimeSeconds(epochSeconds).PlusNanoseconds(fields.Nanosecond);
+        error = default;
+        return true;
+    }
+
+    private static bool TryParseInZone<TChar>(ReadOnlySpan<TChar> s, DateTimeZone zone, ZoneLocalMappingResolver resolver, out Instant value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(resolver);
+        value = default;
+        if (!OffsetTimestampScanner.TryParseGeneral(s, offsetRequired: false, out var fields, out error))
+        {
+            return false;
+        }
+        if (fields.HasOffset)
+        {
+            return ToInstant(fields, out value, out error);
+        }
+        try
+        {
+            value = zone.ResolveLocal(fields.ToLocalDateTime(), resolver).ToInstant();
+            return true;
+        }
+        catch (SkippedTimeException)
+        {
+            error = new ParseError(0, ParseErrorReasons.SkippedLocalTime);
+        }
+        catch (AmbiguousTimeException)
+        {
+            error = new ParseError(0, ParseErrorReasons.AmbiguousLocalTime);
+        }
+        return false;
+    }
+
+    // Kept out of the callers so that their hot paths carry no exception-building code.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FormatException Failure(string message) => new(message);
+}

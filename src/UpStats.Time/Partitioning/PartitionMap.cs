@@ -1,0 +1,279 @@
+using NodaTime;
+using System.Buffers;
+using UpStats.Time.Grid;
+
+namespace UpStats.Time.Partitioning;
+
+/// <summary>
+/// Udemy's Pacific-Time Hive view, for any zone: the partitions of a target zone's local clock (hours or
+/// days) laid over source partitions (UTC hours by default), each with what it owns and what it reads.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Both sides are cells of one <see cref="LocalClockGrid"/>: the target grid (the zone, one hour or one day)
+/// groups instants by local label; the source grid names the folders. A label in a DST gap owns nothing
+/// (<see cref="PartitionKind.Skipped"/>), a label read twice owns both passes (<see cref="PartitionKind.Merged"/>),
+/// an offset that is not a whole number of source steps cuts sources (<see cref="PartitionKind.Partial"/>).
+/// </para>
+/// <example>
+/// <code>
+/// var pt = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
+/// foreach (var p in pt.PartitionsOf(new LocalDate(2024, 11, 3), new LocalDate(2024, 11, 4))) { … }
+/// // 2024-11-03T01 merged [08:00Z, 10:00Z) &lt;- 2024-11-03T08, 2024-11-03T09
+/// pt.KeyOf(Instant.FromUtc(2024, 11, 3, 9, 30)); // 2024-11-03T01
+/// </code>
+/// </example>
+/// </remarks>
+public sealed class PartitionMap
+{
+    // Offsets are within ±18 hours: the instants whose local time lies in [L, E) lie in [L − Reach, E + Reach).
+    private const long Reach = 18 * TimeSpan.TicksPerHour;
+
+    private readonly LocalClockGrid _grid;
+
+    private PartitionMap(DateTimeZone zone, PartitionGranularity granularity, SourceLayout source)
+    {
+        Zone = zone;
+        Granularity = granularity;
+        Source = source;
+        _grid = LocalClockGrid.EveryMinutes(zone, granularity == PartitionGranularity.Day ? 1440 : 60);
+    }
+
+    /// <summary>The local partitions of <paramref name="zone"/> over UTC-hourly source partitions.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public static PartitionMap For(DateTimeZone zone, PartitionGranularity granularity) => For(zone, granularity, SourceLayout.UtcHourly);
+
+    /// <summary>The local partitions of <paramref name="zone"/> over the given source layout.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="granularity"/> is not defined.</exception>
+    public static PartitionMap For(DateTimeZone zone, PartitionGranularity granularity, SourceLayout source)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(source);
+        if (granularity is not (PartitionGranularity.Hour or PartitionGranularity.Day))
+        {
+            throw new ArgumentOutOfRangeException(nameof(granularity), granularity, "The granularity must be Hour or Day.");
+        }
+        return new PartitionMap(zone, granularity, source);
+    }
+
+    /// <summary>The target zone: partitions are labelled by its local clock.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>One local hour or one local day per partition.</summary>
+    public PartitionGranularity Granularity { get; }
+
+    /// <summary>How the source data is partitioned (UTC hours by default).</summary>
+    public SourceLayout Source { get; }
+
+    /// <summary>The target grid: one cell per local partition.</summary>
+    public LocalClockGrid Grid => _grid;
+
+    /// <summary>
+    /// The key of the local partition <paramref name="instant"/> belongs to: its local time, floored to the
+    /// hour (or day). Allocation-free; the per-event hot path.
+    /// </summary>
+    public LocalPartitionKey KeyOf(Instant instant) => new(_grid.CellOfTicks(instant.ToUnixTimeTicks()), Granularity);
+
+    /// <summary>The key of the source partition that holds <paramref name="instant"/>. Allocation-free.</summary>
+    public SourcePartitionKey SourceKeyOf(Instant instant) => Source.KeyOf(instant);
+
+    /// <summary>The partition with key <paramref name="key"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="key"/> has another granularity than this map.</exception>
+    public LocalPartition Partition(LocalPartitionKey key)
+    {
+        if (key.Granularity != Granularity)
+        {
+            throw new ArgumentException($"The key {key} is a {key.Granularity} key; this map has {Granularity} partitions.", nameof(key));
+        }
+        var builder = new Builder(this, 1);
+        builder.Add(key.LocalTicks);
+        return builder.Finish()[0];
+    }
+
+    /// <summary>
+    /// Every local partition label of the local dates <c>[from, to)</c>, in order, including skipped ones
+    /// (a skipped calendar day, such as Apia's 2011-12-30, still has its labels).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The range holds more than 10,000,000 partitions (plan it in pieces).</exception>
+    public IReadOnlyList<LocalPartition> PartitionsOf(LocalDate from, LocalDate to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"The range end {to:uuuu-MM-dd} is before its start {from:uuuu-MM-dd}.", nameof(to));
+        }
+        long first = LocalClockGrid.LocalTicks(from.AtMidnight());
+        long last = LocalClockGrid.LocalTicks(to.AtMidnight());
+        long step = _grid.StepTicks;
+        long count = (last - first) / step;
+        if (count > 10_000_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, "The range holds more than 10,000,000 partitions; plan it in pieces.");
+        }
+        var builder = new Builder(this, (int)count);
+        for (long label = first; label < last; label += step)
+        {
+            builder.Add(label);
+        }
+        return builder.Finish();
+    }
+
+    /// <summary>The end of the source partition <paramref name="key"/>: when its folder is complete.</summary>
+    internal long SourceEndTicks(SourcePartitionKey key)
+    {
+        var grid = Source.Grid;
+        if (grid.IsFixedOffset)
+        {
+            return key.LocalTicks - grid.FixedOffsetTicks + grid.StepTicks;
+        }
+        long end = long.MinValue;
+        foreach (var (_, e) in grid.OwnedTickRanges(key.LocalTicks, key.LocalTicks + grid.StepTicks))
+        {
+            end = Math.Max(end, e);
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// Fills flat arrays of intervals and slices for consecutive labels; partitions view slices of them.
+    /// </summary>
+    /// <remarks>
+    /// The fast path: when every instant within 18 hours of the label's local hour lies in one offset span,
+    /// the hour owns exactly <c>[L − offset, E − offset)</c>; only the labels near a transition take the general
+    /// <see cref="LocalClockGrid.OwnedTickRanges"/> walk. A year of hourly labels has ~80 such labels per transition.
+    /// </remarks>
+    private struct Builder
+    {
+        private readonly PartitionMap _map;
+        private readonly LocalClockGrid _grid;
+        private readonly LocalClockGrid _sourceGrid;
+        private readonly KeyPrecision _sourcePrecision;
+        private readonly long _step;
+        private readonly LocalPartition[] _partitions;
+        // Per partition: first interval, interval count, first slice, slice count (fixed up in Finish).
+        private readonly int[] _offsets;
+        private Interval[] _intervals;
+        private SourceSlice[] _slices;
+        private int _partitionCount;
+        private int _intervalCount;
+        private int _sliceCount;
+        private OffsetSpan _span;
+
+        internal Builder(PartitionMap map, int capacity)
+        {
+            _map = map;
+            _grid = map._grid;
+            _sourceGrid = map.Source.Grid;
+            _sourcePrecision = map.Source.Precision;
+            _step = _grid.StepTicks;
+            _partitions = new LocalPartition[capacity];
+            _offsets = ArrayPool<int>.Shared.Rent(Math.Max(4, capacity * 4));
+            _intervals = new Interval[capacity + 4];
+            long perPartition = (_step + _sourceGrid.StepTicks - 1) / _sourceGrid.StepTicks + 1;
+            _slices = new SourceSlice[(int)Math.Min(int.MaxValue / 2, capacity * perPartition + 4)];
+            _span = new OffsetSpan(0, 0, 0);
+        }
+
+        internal void Add(long label)
+        {
+            long end = label + _step;
+            int i0 = _intervalCount, s0 = _sliceCount;
+            bool allWhole = true;
+            if (!(_span.Start <= label - Reach && end + Reach <= _span.End))
+            {
+                _span = _grid.SpanAt(label);
+            }
+            if (_span.Start <= label - Reach && end + Reach <= _span.End)
+            {
+                AddOwned(label - _span.Offset, end - _span.Offset, ref allWhole);
+            }
+            else
+            {
+                foreach (var (s, e) in _grid.OwnedTickRanges(label, end))
+                {
+                    AddOwned(s, e, ref allWhole);
+                }
+            }
+            int intervals = _intervalCount - i0, slices = _sliceCount - s0;
+            var kind = intervals == 0 ? PartitionKind.Skipped
+                : !allWhole ? PartitionKind.Partial
+                : slices == 1 ? PartitionKind.Regular
+                : PartitionKind.Merged;
+            int p = _partitionCount++;
+            _partitions[p] = new LocalPartition(new LocalPartitionKey(label, _map.Granularity), kind, default, default);
+            _offsets[4 * p] = i0;
+            _offsets[4 * p + 1] = intervals;
+            _offsets[4 * p + 2] = s0;
+            _offsets[4 * p + 3] = slices;
+        }
+
+        internal LocalPartition[] Finish()
+        {
+            var intervals = new ReadOnlyMemory<Interval>(_intervals);
+            var slices = new ReadOnlyMemory<SourceSlice>(_slices);
+            for (int p = 0; p < _partitionCount; p++)
+            {
+                ref var partition = ref _partitions[p];
+                partition = new LocalPartition(partition.Key, partition.Kind,
+                    intervals.Slice(_offsets[4 * p], _offsets[4 * p + 1]), slices.Slice(_offsets[4 * p + 2], _offsets[4 * p + 3]));
+            }
+            ArrayPool<int>.Shared.Return(_offsets);
+            return _partitions;
+        }
+
+        private void AddOwned(long start, long end, ref bool allWhole)
+        {
+            if (_intervalCount == _intervals.Length)
+            {
+                Array.Resize(ref _intervals, _intervals.Length * 2);
+            }
+            _intervals[_intervalCount++] = new Interval(Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(end));
+            if (_sourceGrid.IsFixedOffset)
+            {
+                // UTC (or any fixed offset): source partitions are consecutive fixed-length ranges.
+                long offset = _sourceGrid.FixedOffsetTicks, step = _sourceGrid.StepTicks;
+                for (long t = start; t < end;)
+                {
+                    long label = _sourceGrid.FloorLabel(t + offset);
+                    long pieceStart = label - offset, pieceEnd = pieceStart + step;
+                    long sliceEnd = Math.Min(pieceEnd, end);
+                    bool whole = t == pieceStart && sliceEnd == pieceEnd;
+                    AddSlice(new SourceSlice(new SourcePartitionKey(label, _sourcePrecision), t, sliceEnd, whole));
+                    allWhole &= whole;
+                    t = sliceEnd;
+                }
+                return;
+            }
+            // A source zone with DST: a source partition may own two passes; find the one holding t.
+            for (long t = start; t < end;)
+            {
+                long label = _sourceGrid.CellOfTicks(t);
+                long pieceStart = t, pieceEnd = t;
+                int pieces = 0;
+                foreach (var (s, e) in _sourceGrid.OwnedTickRanges(label, label + _sourceGrid.StepTicks))
+                {
+                    pieces++;
+                    if (s <= t && t < e)
+                    {
+                        (pieceStart, pieceEnd) = (s, e);
+                    }
+                }
+                long sliceEnd = Math.Min(pieceEnd, end);
+                bool whole = pieces == 1 && t == pieceStart && sliceEnd == pieceEnd;
+                AddSlice(new SourceSlice(new SourcePartitionKey(label, _sourcePrecision), t, sliceEnd, whole));
+                allWhole &= whole;
+                t = sliceEnd;
+            }
+        }
+
+        private void AddSlice(SourceSlice slice)
+        {
+            if (_sliceCount == _slices.Length)
+            {
+                Array.Resize(ref _slices, _slices.Length * 2);
+            }
+            _slices[_sliceCount++] = slice;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using NodaTime;
+using UpStats.Time.Rendering;
+
+namespace UpStats.Time.Partitioning;
+
+/// <summary>
+/// Where the data lives and how long to wait: the inputs of a <see cref="RegistrationPlan"/> besides the map
+/// and the clock.
+/// </summary>
+public sealed class RegistrationOptions
+{
+    /// <summary>Options for source folders under <paramref name="sourceRoot"/> (e.g. <c>s3://bucket/events</c>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="sourceRoot"/> is empty.</exception>
+    public RegistrationOptions(string sourceRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceRoot);
+        SourceRoot = sourceRoot;
+    }
+
+    /// <summary>The prefix of the source partitions' folders (the UTC-hourly table's location).</summary>
+    public string SourceRoot { get; }
+
+    /// <summary>
+    /// The prefix under which merged and partial partitions are materialised. Default:
+    /// <c>{SourceRoot}/_local/{zone id with '/' as '_'}</c> — Hive and Spark skip folders starting with <c>_</c>, so
+    /// the copies never show up in the source table.
+    /// </summary>
+    public string? MaterializedRoot { get; init; }
+
+    /// <summary>The source folder layout; default <see cref="PathTemplate.Hourly"/>.</summary>
+    public PathTemplate SourceTemplate { get; init; } = PathTemplate.Hourly;
+
+    /// <summary>
+    /// The layout of materialised folders, whose <c>name=value</c> segments are also the target table's
+    /// partition columns; default <see cref="PathTemplate.Hourly"/> for hours, <see cref="PathTemplate.Daily"/> for days.
+    /// </summary>
+    public PathTemplate? TargetTemplate { get; init; }
+
+    /// <summary>How long after its source hour has ended a source folder is taken as complete (late files); default zero.</summary>
+    public Duration Grace { get; init; } = Duration.Zero;
+}

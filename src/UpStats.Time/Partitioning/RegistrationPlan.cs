@@ -1,0 +1,97 @@
+using NodaTime;
+using UpStats.Time.Rendering;
+
+namespace UpStats.Time.Partitioning;
+
+/// <summary>
+/// What an hourly workflow must do so that a table partitioned by a local clock serves UTC-partitioned data:
+/// Udemy's PT view as a value. For every local partition of a date range: register the source folder
+/// (regular), or materialise one folder from the sources first (merged, partial), but only once every
+/// source is complete (<see cref="PlannedPartition.ReadyAt"/>); skipped labels get nothing.
+/// </summary>
+/// <remarks>
+/// Re-running a plan is idempotent: folder names are deterministic (template under a fixed root),
+/// materialising replaces a folder's contents, and registering is <c>ADD IF NOT EXISTS</c>. A plan made
+/// later simply contains more ready partitions.
+/// </remarks>
+public sealed class RegistrationPlan
+{
+    private RegistrationPlan(PartitionMap map, Instant now, RegistrationOptions options, IReadOnlyList<PlannedPartition> partitions)
+    {
+        Map = map;
+        Now = now;
+        Options = options;
+        Partitions = partitions;
+    }
+
+    /// <summary>The partition map planned.</summary>
+    public PartitionMap Map { get; }
+
+    /// <summary>The instant the plan was made for.</summary>
+    public Instant Now { get; }
+
+    /// <summary>The locations, templates and grace used.</summary>
+    public RegistrationOptions Options { get; }
+
+    /// <summary>Every local partition of the range, in order, skipped ones included.</summary>
+    public IReadOnlyList<PlannedPartition> Partitions { get; }
+
+    /// <summary>Every action due now, in partition order.</summary>
+    public IEnumerable<PartitionAction> Actions => Partitions.SelectMany(p => p.Actions);
+
+    /// <summary>Plans the local partitions of the local dates <c>[from, to)</c> as of <paramref name="clock"/>'s now.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>, or the target template names no partition column.</exception>
+    public static RegistrationPlan Create(PartitionMap map, LocalDate from, LocalDate to, IClock clock, RegistrationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(options);
+        var now = clock.GetCurrentInstant();
+        var target = options.TargetTemplate ?? (map.Granularity == PartitionGranularity.Day ? PathTemplate.Daily : PathTemplate.Hourly);
+        if (target.Columns.Count == 0)
+        {
+            throw new ArgumentException($"The target template '{target}' has no name=value segment, so it names no partition column.", nameof(options));
+        }
+        string materializedRoot = options.MaterializedRoot ?? Join(options.SourceRoot, "_local/" + map.Zone.Id.Replace('/', '_'));
+        var planned = new List<PlannedPartition>();
+        foreach (var partition in map.PartitionsOf(from, to))
+        {
+            var values = target.PartitionValues(partition.Key.Label);
+            if (partition.Kind == PartitionKind.Skipped)
+            {
+                planned.Add(new PlannedPartition(partition, PartitionStatus.Skipped, null, null, values, []));
+                continue;
+            }
+            long lastEnd = long.MinValue;
+            foreach (var slice in partition.Sources)
+            {
+                lastEnd = Math.Max(lastEnd, map.SourceEndTicks(slice.Key));
+            }
+            var readyAt = Instant.FromUnixTimeTicks(lastEnd) + options.Grace;
+            string location = partition.Kind == PartitionKind.Regular
+                ? Join(options.SourceRoot, options.SourceTemplate.Format(partition.Sources[0].Key))
+                : Join(materializedRoot, target.Format(partition.Key));
+            if (now < readyAt)
+            {
+                planned.Add(new PlannedPartition(partition, PartitionStatus.Waiting, readyAt, location, values, []));
+                continue;
+            }
+            var actions = new List<PartitionAction>(2);
+            if (partition.Kind != PartitionKind.Regular)
+            {
+                var copies = new List<SourceCopy>(partition.Sources.Length);
+                foreach (var slice in partition.Sources)
+                {
+                    copies.Add(new SourceCopy(slice, Join(options.SourceRoot, options.SourceTemplate.Format(slice.Key))));
+                }
+                actions.Add(new MaterializeAction(partition.Key, location, copies));
+            }
+            actions.Add(new RegisterAction(partition.Key, location, values));
+            planned.Add(new PlannedPartition(partition, PartitionStatus.Ready, readyAt, location, values, actions));
+        }
+        return new RegistrationPlan(map, now, options, planned);
+    }
+
+    private static string Join(string root, string relative) => root.TrimEnd('/') + "/" + relative.TrimStart('/');
+}

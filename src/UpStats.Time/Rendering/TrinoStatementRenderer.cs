@@ -1,0 +1,50 @@
+using UpStats.Time.Partitioning;
+
+namespace UpStats.Time.Rendering;
+
+/// <summary>
+/// Renders registration plans for Trino's Hive connector:
+/// <c>CALL system.register_partition(schema_name => 'web', table_name => 'events_pt', partition_columns => ARRAY['year', …], partition_values => ARRAY['2024', …], location => '…');</c>
+/// </summary>
+/// <remarks>
+/// Trino literals double a quote; identifiers go in double quotes when not plain. The procedure fails for a
+/// partition that already exists (it has no <c>IF NOT EXISTS</c>): when re-running a plan, that error means the
+/// partition is already registered and can be ignored. A <c>catalog.schema.table</c> name calls
+/// <c>catalog.system.register_partition</c>.
+/// </remarks>
+public static class TrinoStatementRenderer
+{
+    /// <summary>The <c>CALL … register_partition(…);</c> statement of one registration.</summary>
+    /// <param name="table"><c>schema.table</c> or <c>catalog.schema.table</c>.</param>
+    /// <param name="action">The registration.</param>
+    /// <exception cref="ArgumentException"><paramref name="table"/> has no schema, or is malformed.</exception>
+    public static string RegisterPartition(string table, RegisterAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (procedure, schema, name) = Split(table);
+        var columns = string.Join(", ", action.PartitionValues.Select(v => SqlText.TrinoLiteral(v.Key)));
+        var values = string.Join(", ", action.PartitionValues.Select(v => SqlText.TrinoLiteral(v.Value)));
+        return $"CALL {procedure}(schema_name => {SqlText.TrinoLiteral(schema)}, table_name => {SqlText.TrinoLiteral(name)}, "
+            + $"partition_columns => ARRAY[{columns}], partition_values => ARRAY[{values}], location => {SqlText.TrinoLiteral(action.Location)});";
+    }
+
+    /// <summary>Every line of the plan, like <see cref="HiveStatementRenderer.Render"/> but with Trino statements.</summary>
+    /// <exception cref="ArgumentException"><paramref name="table"/> has no schema, or is malformed.</exception>
+    public static IReadOnlyList<string> Render(RegistrationPlan plan, string table)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Split(table);
+        return plan.Partitions.SelectMany(p => PlanComments.Lines(p, r => RegisterPartition(table, r), SqlText.TrinoLiteral)).ToArray();
+    }
+
+    private static (string Procedure, string Schema, string Table) Split(string table)
+    {
+        var parts = SqlText.SplitQualifiedName(table);
+        return parts.Count switch
+        {
+            2 => ("system.register_partition", parts[0], parts[1]),
+            3 => ($"{SqlText.TrinoIdentifier(parts[0])}.system.register_partition", parts[1], parts[2]),
+            _ => throw new ArgumentException($"Trino needs the table as schema.table or catalog.schema.table, not {table}.", nameof(table)),
+        };
+    }
+}
