@@ -54,10 +54,17 @@ internal static class MigrateCommand
         var jobs = totals.Jobs - before.Jobs + totals.RepeatedJobs - before.RepeatedJobs;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"this run: {rawRows} raw rows, {jobs} job values parsed in {seconds:0.00} s ({rawRows / seconds:0} raw rows/s, {jobs / seconds:0} job values/s)"));
+            $"this run: {rawRows} raw rows, {jobs} job values parsed in {seconds:0.00} s ({rawRows / seconds:0} raw rows/s, {jobs / seconds:0} job values/s), peak working set {PeakWorkingSetMegabytes():0} MB"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"jobs: {totals.Jobs} rows ({totals.FailedJobs} malformed date_created, {totals.RepeatedJobs} repeated); raw rows: {totals.RawRows} ({totals.DuplicateRows} duplicates, {totals.UnreadableRows} unreadable); checkpoint: raw id {totals.LastRawId}"));
         return 0;
+    }
+
+    // The process's peak resident set (VmHWM on Linux): what /usr/bin/time -v reports as maximum resident set size.
+    private static double PeakWorkingSetMegabytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 }
