@@ -1,7 +1,10 @@
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using System.Globalization;
 using UpStats.Time.Cli;
+using UpStats.Time.Parsing;
+using UpStats.Time.Scheduling;
 
 namespace UpStats.Time.Fuzz;
 
@@ -16,7 +19,100 @@ internal static class FuzzTargets
     public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
     {
         ["cli-args"] = CliArguments,
+        ["parse-utf8"] = ParseUtf8,
+        ["parse-utf16"] = ParseUtf16,
+        ["run-interval"] = RunIntervalText,
+        ["lookback"] = LookbackText,
     };
+
+    /// <summary>
+    /// The UTF-8 parser: accepts exactly what NodaTime's pattern for the input's shape accepts, with the same
+    /// instant; a failure's position is inside [0, length]; the epoch-seconds path agrees (floored).
+    /// </summary>
+    private static void ParseUtf8(byte[] data)
+    {
+        bool ok = OffsetTimestamp.TryParse(data, out Instant value, out ParseError error);
+        string? text = StrictUtf8(data);
+        Instant? expected = text is null ? null : Oracles.Timestamp(text);
+        Check(ok == expected.HasValue, $"utf8 '{text}': parser {(ok ? "accepted " + value : "rejected: " + error)}, NodaTime {(expected.HasValue ? "accepted " + expected : "rejected")}");
+        if (ok)
+        {
+            Check(value == expected, $"utf8 '{text}': {value} but NodaTime says {expected}");
+            Check(OffsetTimestamp.TryParseEpochSeconds(data, out long seconds, out _) && seconds == value.ToUnixTimeSeconds(), $"utf8 '{text}': epoch seconds disagree");
+        }
+        else
+        {
+            Check(error.Position >= 0 && error.Position <= data.Length && error.Reason.Length > 0, $"utf8: error {error} outside [0, {data.Length}]");
+        }
+    }
+
+    /// <summary>The UTF-16 parser: the same oracle, and the same answer as the UTF-8 parser on the same text.</summary>
+    private static void ParseUtf16(byte[] data)
+    {
+        string text = Encoding.UTF8.GetString(data);
+        bool ok = OffsetTimestamp.TryParse(text.AsSpan(), out Instant value, out ParseError error);
+        Instant? expected = Oracles.Timestamp(text);
+        Check(ok == expected.HasValue, $"utf16 '{text}': parser {(ok ? "accepted " + value : "rejected: " + error)}, NodaTime {(expected.HasValue ? "accepted " + expected : "rejected")}");
+        bool ok8 = OffsetTimestamp.TryParse(Encoding.UTF8.GetBytes(text), out Instant value8, out _);
+        Check(ok8 == ok && (!ok || value8 == value), $"utf16 '{text}': UTF-8 and UTF-16 paths disagree");
+        if (ok)
+        {
+            Check(value == expected, $"utf16 '{text}': {value} but NodaTime says {expected}");
+        }
+        else
+        {
+            Check(error.Position >= 0 && error.Position <= text.Length && error.Reason.Length > 0, $"utf16: error {error} outside [0, {text.Length}]");
+        }
+    }
+
+    /// <summary>RUN_INTERVAL text: valid exactly when SPEC.md's rules say so, with the same number of minutes; round-trips through ToString.</summary>
+    private static void RunIntervalText(byte[] data)
+    {
+        string text = Encoding.UTF8.GetString(data);
+        var result = RunInterval.Parse(text);
+        long? expected = Oracles.RunIntervalMinutes(text);
+        Check(result.Success == expected.HasValue, $"interval '{text}': parser {(result.Success ? "accepted" : "rejected: " + result.ErrorMessage)}, oracle {expected?.ToString(CultureInfo.InvariantCulture) ?? "rejects"}");
+        if (result.Success)
+        {
+            Check(result.Value.TotalMinutes == expected, $"interval '{text}': {result.Value.TotalMinutes} minutes, oracle {expected}");
+            Check(RunInterval.Parse(result.Value.ToString()).Value == result.Value, $"interval '{text}' does not round-trip via '{result.Value}'");
+        }
+        else
+        {
+            Check(result.ErrorPosition >= 0 && result.ErrorPosition <= text.Length, $"interval '{text}': position {result.ErrorPosition}");
+        }
+    }
+
+    /// <summary>PARSE_DURATION text: never an unexpected exception, positions inside the text, and a value that round-trips through ToString.</summary>
+    private static void LookbackText(byte[] data)
+    {
+        string text = Encoding.UTF8.GetString(data);
+        var result = LookbackDuration.Parse(text);
+        if (result.Success)
+        {
+            var again = LookbackDuration.Parse(result.Value.ToString());
+            Check(again.Success && again.Value == result.Value, $"lookback '{text}' does not round-trip via '{result.Value}'");
+            Check(result.Value.Duration >= Duration.Zero, $"lookback '{text}' is negative");
+        }
+        else
+        {
+            Check(result.ErrorPosition >= 0 && result.ErrorPosition <= text.Length, $"lookback '{text}': position {result.ErrorPosition}");
+        }
+    }
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static string? StrictUtf8(byte[] data)
+    {
+        try
+        {
+            return Strict.GetString(data);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null; // not UTF-8 at all: the parser must reject it, as the oracle does
+        }
+    }
 
     /// <summary>
     /// Zone ids and dates as the CLI reads them: either a value equal to NodaTime's own reading, or a

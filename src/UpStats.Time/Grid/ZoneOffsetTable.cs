@@ -27,7 +27,14 @@ internal sealed class ZoneOffsetTable
     private readonly long _tableEndTicks;
     // _starts[i] is the first tick of interval i; interval i ends at _starts[i + 1] (or _tableEndTicks).
     private readonly long[] _starts;
+    // _ends[i] == _starts[i + 1] (or _tableEndTicks): lets the last-hit check below be two compares.
+    private readonly long[] _ends;
     private readonly long[] _offsets;
+    // The interval of the last OffsetAt look-up. Events mostly arrive in time order, so the next instant is almost
+    // always in the same interval (measured: PartitionKeyBenchmarks, sorted events ~2x faster than the binary search).
+    // Shared by threads without a lock on purpose: an int is read and written atomically, and a stale index is
+    // only a hint that is checked before use, so a race costs a binary search, never a wrong offset.
+    private int _lastHit;
 
     private ZoneOffsetTable(DateTimeZone zone)
     {
@@ -45,6 +52,11 @@ internal sealed class ZoneOffsetTable
         }
         _starts = starts.ToArray();
         _offsets = offsets.ToArray();
+        _ends = new long[_starts.Length];
+        for (int i = 0; i < _starts.Length; i++)
+        {
+            _ends[i] = i + 1 < _starts.Length ? _starts[i + 1] : _tableEndTicks;
+        }
     }
 
     /// <summary>The table of <paramref name="zone"/>, built on first use and shared by every grid of that zone.</summary>
@@ -78,10 +90,22 @@ internal sealed class ZoneOffsetTable
     /// <summary>The offset at <paramref name="ticks"/>.</summary>
     internal long OffsetAt(long ticks)
     {
+        int hit = _lastHit;
+        if (ticks >= _starts[hit] && ticks < _ends[hit])
+        {
+            return _offsets[hit];
+        }
+        return OffsetAtSearch(ticks);
+    }
+
+    private long OffsetAtSearch(long ticks)
+    {
         if (ticks >= _tableStartTicks && ticks < _tableEndTicks)
         {
             int i = Array.BinarySearch(_starts, ticks);
-            return _offsets[i < 0 ? ~i - 1 : i];
+            i = i < 0 ? ~i - 1 : i;
+            _lastHit = i;
+            return _offsets[i];
         }
         return _zone.GetUtcOffset(Instant.FromUnixTimeTicks(ticks)).Ticks;
     }

@@ -189,7 +189,7 @@ public static class OffsetTimestamp
     internal static bool TryParseSeconds<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if (OffsetTimestampScanner.TryParseFixed(s, out value))
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out value))
         {
             error = default;
             return true;
@@ -209,7 +209,7 @@ public static class OffsetTimestamp
     internal static bool TryParseMilliseconds<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if (OffsetTimestampScanner.TryParseFixed(s, out long seconds))
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out long seconds))
         {
             value = seconds * 1000;
             error = default;
@@ -230,7 +230,7 @@ public static class OffsetTimestamp
     private static bool TryParseTicks<TChar>(ReadOnlySpan<TChar> s, out long value, out ParseError error)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if (OffsetTimestampScanner.TryParseFixed(s, out long seconds))
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out long seconds))
         {
             value = seconds * TicksPerSecond;
             error = default;
@@ -244,7 +244,7 @@ public static class OffsetTimestamp
     private static bool TryParseInstant<TChar>(ReadOnlySpan<TChar> s, out Instant value, out ParseError error)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if (OffsetTimestampScanner.TryParseFixed(s, out long seconds) && seconds <= MaxInstantSeconds)
+        if (OffsetTimestampScanner.TryParseFixedBest(s, out long seconds) && seconds <= MaxInstantSeconds)
         {
             value = Instant.FromUnixTimeSeconds(seconds);
             error = default;

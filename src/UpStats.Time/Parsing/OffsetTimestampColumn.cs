@@ -90,7 +90,7 @@ public static class OffsetTimestampColumn
             if ((uint)guess < (uint)rest.Length && rest[guess] == (byte)'\n')
             {
                 ReadOnlySpan<byte> probe = rest[..guess];
-                if (OffsetTimestampScanner.TryParseFixed(probe.Length > 0 && probe[^1] == (byte)'\r' ? probe[..^1] : probe, out long seconds))
+                if (OffsetTimestampScanner.TryParseFixedBest(probe.Length > 0 && probe[^1] == (byte)'\r' ? probe[..^1] : probe, out long seconds))
                 {
                     destination[row++] = TUnit.FromSeconds(seconds);
                     position += guess + 1;
@@ -107,7 +107,7 @@ public static class OffsetTimestampColumn
             {
                 line = line[..^1];
             }
-            if (OffsetTimestampScanner.TryParseFixed(line, out long fixedSeconds))
+            if (OffsetTimestampScanner.TryParseFixedBest(line, out long fixedSeconds))
             {
                 destination[row] = TUnit.FromSeconds(fixedSeconds);
             }
@@ -129,7 +129,7 @@ public static class OffsetTimestampColumn
         for (; row < count; row++)
         {
             ReadOnlySpan<char> text = values[row];
-            if (OffsetTimestampScanner.TryParseFixed(text, out long seconds))
+            if (OffsetTimestampScanner.TryParseFixedBest(text, out long seconds))
             {
                 destination[row] = TUnit.FromSeconds(seconds);
             }

@@ -28,7 +28,23 @@ internal static class OffsetTimestampScanner
         At(ref start, index) - '0';
 
     /// <summary>
-    /// The fixed-width fast path: accepts exactly the shapes below (with 'T', 't' or ' ' at 10 and 'Z' or 'z'
+    /// The fastest fixed-width path for the code unit: SSSE3 for UTF-8 where the CPU has it (measured 1.5–2.3×
+    /// faster than the scalar reader, see <c>benchmarks/results</c>), the scalar reader otherwise and for UTF-16.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseFixedBest<TChar>(ReadOnlySpan<TChar> s, out long epochSeconds)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        // typeof tests on a type argument are constants for the JIT: each specialisation keeps one branch.
+        if (typeof(TChar) == typeof(byte) && OffsetTimestampVectorScanner.IsSupported)
+        {
+            return OffsetTimestampVectorScanner.TryParseFixed(MemoryMarshal.Cast<TChar, byte>(s), out epochSeconds);
+        }
+        return TryParseFixed(s, out epochSeconds);
+    }
+
+    /// <summary>
+    /// The scalar fixed-width fast path: accepts exactly the shapes below (with 'T', 't' or ' ' at 10 and 'Z' or 'z'
     /// at 19) and returns UTF-8 epoch seconds; returns false for everything else, valid or not, without saying why.
     /// <code>
     ///           1         2

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace UpStats.Time.Parsing;
+
+/// <summary>
+/// The fixed-width fast path for UTF-8 with SSSE3: the same shapes and answers as
+/// <see cref="OffsetTimestampScanner.TryParseFixed{TChar}"/>, but the digits and separators are checked and
+/// the two-digit fields combined sixteen bytes at a time.
+/// </summary>
+/// <remarks>
+/// Two overlapping loads cover the value: <c>head</c> = bytes 0–15, <c>tail</c> = the last 16 bytes.
+/// <code>
+///           1         2
+/// 0123456789012345678901234
+/// YYYY-MM-DDThh:mm                head (every shape)
+///         DDThh:mm:ss+hhmm        tail, length 24
+///          DThh:mm:ss+hh:mm       tail, length 25
+///     -MM-DDThh:mm:ssZ            tail, length 20
+/// </code>
+/// Subtracting a template ('0' for digits, the separator itself elsewhere) leaves every lane ≤ 9 at a digit and
+/// 0 at a separator when the shape holds; the lanes that admit several characters ('T'/'t'/' ', the sign,
+/// 'Z'/'z') get a limit of 255 and are checked one by one. A shuffle then gathers the 16 digits of year, month,
+/// day, hours, minutes, seconds and offset hours, and one <c>pmaddubsw</c> turns each pair into its value.
+/// </remarks>
+internal static class OffsetTimestampVectorScanner
+{
+    private const byte Any = 0xFF; // a limit that lets every byte through (checked separately)
+    private const byte Skip = 0x80; // a shuffle index that yields 0
+
+    internal static bool IsSupported => Ssse3.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseFixed(ReadOnlySpan<byte> s, out long epochSeconds)
+    {
+        epochSeconds = 0;
+        int length = s.Length;
+        Vector128<byte> tailTemplate, tailLimit, tailShuffle;
+        if (length == 24)
+        {
+            tailTemplate = Vector128.Create("00T00:00:00+0000"u8);
+            tailLimit = Vector128.Create((byte)9, 9, Any, 9, 9, 0, 9, 9, 0, 9, 9, Any, 9, 9, 9, 9);
+            tailShuffle = Vector128.Create(Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, 9, 10, 12, 13);
+        }
+        else if (length == 25)
+        {
+            tailTemplate = Vector128.Create("0T00:00:00+00:00"u8);
+            tailLimit = Vector128.Create((byte)9, Any, 9, 9, 0, 9, 9, 0, 9, 9, Any, 9, 9, 0, 9, 9);
+            tailShuffle = Vector128.Create(Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, 8, 9, 11, 12);
+        }
+        else if (length == 20)
+        {
+            tailTemplate = Vector128.Create("-00-00T00:00:00Z"u8);
+            tailLimit = Vector128.Create((byte)0, 9, 9, 0, 9, 9, Any, 9, 9, 0, 9, 9, 0, 9, 9, Any);
+            tailShuffle = Vector128.Create(Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, Skip, 13, 14, Skip, Skip);
+        }
+        else
+        {
+            return false;
+        }
+        ref byte r = ref MemoryMarshal.GetReference(s);
+        Vector128<byte> head = Vector128.LoadUnsafe(ref r) - Vector128.Create("0000-00-00T00:00"u8);
+        Vector128<byte> tail = Vector128.LoadUnsafe(ref r, (nuint)(length - 16)) - tailTemplate;
+        Vector128<byte> headLimit = Vector128.Create((byte)9, 9, 9, 9, 0, 9, 9, 0, 9, 9, Any, 9, 9, 0, 9, 9);
+        uint t = Unsafe.Add(ref r, 10);
+        if (!Vector128.LessThanOrEqualAll(head, headLimit) | !Vector128.LessThanOrEqualAll(tail, tailLimit)
+            | (((t | 0x20) != 't') & (t != ' ')))
+        {
+            return false;
+        }
+        Vector128<byte> digits = Ssse3.Shuffle(head, Vector128.Create((byte)0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, Skip, Skip, Skip, Skip))
+            | Ssse3.Shuffle(tail, tailShuffle);
+        // Pairs of digits → 16-bit values: [YY, YY, MM, DD, hh, mm, ss, offset hh].
+        Vector128<ulong> pairs = Ssse3.MultiplyAddAdjacent(digits, Vector128.Create((sbyte)10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1)).AsUInt64();
+        ulong low = pairs.ToScalar(), high = pairs.GetElement(1);
+        uint year = (uint)(low & 0xFFFF) * 100 + (uint)((low >> 16) & 0xFFFF);
+        uint month = (uint)((low >> 32) & 0xFFFF), day = (uint)(low >> 48);
+        uint hour = (uint)(high & 0xFFFF), minute = (uint)((high >> 16) & 0xFFFF), second = (uint)((high >> 32) & 0xFFFF);
+        if ((year == 0) | (month - 1 > 11) | (hour > 23) | (minute > 59) | (second > 59)
+            || day - 1 >= CivilCalendar.DaysInMonth(year, month))
+        {
+            return false;
+        }
+        int offsetSeconds = 0;
+        if (length != 20)
+        {
+            uint offsetMinutes = (uint)(Unsafe.Add(ref r, length - 2) - '0') * 10 + (uint)(Unsafe.Add(ref r, length - 1) - '0');
+            uint total = (uint)(high >> 48) * 60 + offsetMinutes;
+            if ((offsetMinutes > 59) | (total > 18 * 60))
+            {
+                return false;
+            }
+            offsetSeconds = (int)total * 60;
+            uint sign = Unsafe.Add(ref r, 19);
+            if (sign == '-')
+            {
+                offsetSeconds = -offsetSeconds;
+            }
+            else if (sign != '+')
+            {
+                return false;
+            }
+        }
+        else if ((Unsafe.Add(ref r, 19) | 0x20) != 'z')
+        {
+            return false;
+        }
+        epochSeconds = CivilCalendar.DaysFromCivil(year, month, day) * CivilCalendar.SecondsPerDay
+            + (hour * 3600 + minute * 60 + second) - offsetSeconds;
+        return true;
+    }
+}
