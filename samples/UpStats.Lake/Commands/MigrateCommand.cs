@@ -26,21 +26,20 @@ internal static class MigrateCommand
     }
 
     /// <summary>The <c>--chunk</c> option.</summary>
-    public static Option<int> ChunkOption() => new("--chunk")
+    public static Option<int?> ChunkOption() => new("--chunk")
     {
-        Description = $"raw rows per chunk and transaction (default {JobMigration.DefaultChunkSize})",
-        DefaultValueFactory = _ => JobMigration.DefaultChunkSize,
+        Description = "raw rows per chunk and transaction (default: 2000 on SQLite, 500 on PostgreSQL)",
     };
 
-    /// <summary>Reads <c>--chunk</c>, which must be positive.</summary>
-    public static int ReadChunk(ParseResult result, Option<int> option)
+    /// <summary>Reads <c>--chunk</c>, which must be positive when given (null: the engine's default).</summary>
+    public static int? ReadChunk(ParseResult result, Option<int?> option)
     {
         var value = result.GetValue(option);
-        return value >= 1 ? value : throw new LakeUsageException("--chunk: must be 1 or more.");
+        return value is null or >= 1 ? value : throw new LakeUsageException("--chunk: must be 1 or more.");
     }
 
     /// <summary>Runs the migration with a bar on a terminal or plain lines otherwise, and prints the summary.</summary>
-    public static int Migrate(LakeDatabase database, int chunkSize)
+    public static int Migrate(LakeDatabase database, int? chunkSize)
     {
         var migration = new JobMigration(database, chunkSize);
         var before = database.ReadCheckpoint();

@@ -42,6 +42,8 @@ internal sealed class SqliteEngine : ILakeEngine
 
     public string TextKeyedTableOptions => " WITHOUT ROWID";
 
+    public int DefaultChunkSize => 2000;
+
     public string BlobType => "BLOB";
 
     public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)
