@@ -58,13 +58,37 @@ public class CalendarWindowsTest
             bool labels = day.FirstDate == date
                 && week.FirstDate == date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday))
                 && month.FirstDate == date.With(DateAdjusters.StartOfMonth) && month.EndDate == month.FirstDate.PlusMonths(1);
-            // NodaTime's oracle: a window starts at the start of its first day (the jump when midnight is skipped).
-            bool starts = month.Start == c.Zone.AtStartOfDay(month.FirstDate).ToInstant()
-                && month.End == c.Zone.AtStartOfDay(month.EndDate).ToInstant()
+            // The oracle: a window starts at the start of its first day (the jump when midnight, or the whole day, is skipped).
+            bool starts = month.Start == StartOf(c.Zone, month.FirstDate)
+                && month.End == StartOf(c.Zone, month.EndDate)
                 // Days and weeks are grid cells: inside [start of first day, start of end day); a midnight read
                 // twice splits them at the second pass, as it splits daily tasks.
-                && day.Start >= c.Zone.AtStartOfDay(day.FirstDate).ToInstant() && day.End <= c.Zone.AtStartOfDay(day.EndDate).ToInstant()
-                && week.Start >= c.Zone.AtStartOfDay(week.FirstDate).ToInstant() && week.End <= c.Zone.AtStartOfDay(week.EndDate).ToInstant();
+                && day.Start >= StartOf(c.Zone, day.FirstDate) && day.End <= StartOf(c.Zone, day.EndDate)
+                && week.Start >= StartOf(c.Zone, week.FirstDate) && week.End <= StartOf(c.Zone, week.EndDate);
             return (contain && labels && starts).Label($"{c.Zone.Id} {c.Instant}: day {day} week {week} month {month}");
         });
+
+    /// <summary>
+    /// The first instant whose local date is <paramref name="date"/> or later: NodaTime's start of day, or the jump
+    /// when the whole day is skipped (Pacific/Kwajalein 1993-08-21, Pacific/Kanton 1994-12-31), where
+    /// <c>AtStartOfDay</c> throws.
+    /// </summary>
+    private static Instant StartOf(DateTimeZone zone, LocalDate date)
+    {
+        var midnight = zone.MapLocal(date.AtMidnight());
+        return midnight.Count == 0 && zone.MapLocal(date.PlusDays(1).AtMidnight().PlusTicks(-1)).Count == 0
+            ? midnight.LateInterval.Start
+            : zone.AtStartOfDay(date).ToInstant();
+    }
+
+    [Fact]
+    public void DayOf_KwajaleinBeforeTheSkippedDay_EndsAtTheJump()
+    {
+        // 1993-08-21 never happened in Kwajalein: the clock went from Aug 20 24:00 (-12) to Aug 22 00:00 (+12).
+        var kwajalein = DateTimeZoneProviders.Tzdb["Pacific/Kwajalein"];
+        var day = new CalendarWindows(kwajalein).DayOf(Instant.FromUtc(1993, 8, 21, 6, 0));
+        Assert.Equal(new LocalDate(1993, 8, 20), day.FirstDate);
+        Assert.Equal(Instant.FromUtc(1993, 8, 21, 12, 0), day.End);
+        Assert.Equal(new LocalDateTime(1993, 8, 22, 0, 0), day.End.InZone(kwajalein).LocalDateTime);
+    }
 }
