@@ -21,9 +21,10 @@ internal static class PartitionsCommand
         var to = new Option<string>("--to") { Description = "Last local date (yyyy-MM-dd), exclusive.", Required = true };
         var granularity = new Option<string>("--granularity") { Description = "hour (default) or day.", DefaultValueFactory = _ => "hour" };
         var json = new Option<bool>("--json") { Description = "JSON Lines output: one record per local partition." };
+        var svg = new Option<bool>("--svg") { Description = "Print an SVG timeline instead: UTC hours above, the local partitions below, coloured by kind." };
         var command = new Command("partitions", "List the local partitions of a time zone over UTC-hourly source partitions (SPEC.md: Partition mapping).")
         {
-            zone, from, to, granularity, json,
+            zone, from, to, granularity, json, svg,
         };
         PlanOptions.AddTo(command);
         command.SetAction(parse =>
@@ -37,6 +38,13 @@ internal static class PartitionsCommand
             }
             if (PlanOptions.TryRun(parse, map, first, last, Console.Out))
             {
+                return ExitCodes.Success;
+            }
+            if (parse.GetValue(svg))
+            {
+                string title = $"{map.Zone.Id} {map.Granularity.ToString().ToLowerInvariant()} partitions, {first:uuuu-MM-dd} to {last:uuuu-MM-dd}";
+                PartitionTimelineSvg.Render(map, map.PartitionsOf(first, last), title).Save(Console.Out);
+                Console.Out.WriteLine();
                 return ExitCodes.Success;
             }
             bool asJson = parse.GetValue(json);
@@ -104,10 +112,10 @@ internal static class PartitionsCommand
 
     private static string FormatRow(LocalPartition partition)
     {
-        var intervals = partition.Intervals.Length == 0
+        var intervals = partition.Intervals.Count == 0
             ? "-"
             : string.Join(" ", partition.Intervals.ToArray().Select(i => $"[{CliText.FormatInstant(i.Start)}, {CliText.FormatInstant(i.End)})"));
-        var sources = partition.Sources.Length == 0
+        var sources = partition.Sources.Count == 0
             ? "-"
             : string.Join(" ", partition.Sources.ToArray().Select(s => s.IsWhole ? s.Key.ToString() : $"{s.Key}[{FormatTime(s.Start)}-{FormatTime(s.End)})"));
         return $"{partition.Key,-13}  {KindText(partition.Kind),-7}  {intervals}  <- {sources}";

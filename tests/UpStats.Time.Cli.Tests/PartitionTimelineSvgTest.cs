@@ -55,3 +55,45 @@ public class PartitionTimelineSvgTest
         Assert.All(partial, p => Assert.EndsWith(":30:00Z", (string?)p.Attribute("data-start")));
     }
 }
+
+public class PartitionsSvgCommandTest
+{
+    [Fact]
+    public void PartitionsSvg_FallBackDay_PrintsAnSvgTheDocsCanEmbed()
+    {
+        var result = CliRunner.Run(null, "partitions", "--zone", "America/Los_Angeles", "--from", "2024-11-03", "--to", "2024-11-04", "--svg");
+        Assert.Equal(0, result.ExitCode);
+        var svg = XDocument.Parse(result.StdOut);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(ns + "svg", svg.Root!.Name);
+        Assert.Single(svg.Descendants(ns + "g"), g => (string?)g.Attribute("data-kind") == "merged");
+    }
+}
+
+public class DocsPicturesTest
+{
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "UpStats.Time.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("UpStats.Time.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    // The pictures in docs/images are the tool's own output: regenerate with the command in docs/partitions.md.
+    [Theory]
+    [InlineData("los-angeles-spring-forward.svg", "America/Los_Angeles", "2024-03-10", "2024-03-11")]
+    [InlineData("los-angeles-fall-back.svg", "America/Los_Angeles", "2024-11-03", "2024-11-04")]
+    [InlineData("kolkata-partial.svg", "Asia/Kolkata", "2024-01-01", "2024-01-02")]
+    public void DocsSvg_IsWhatTheToolPrintsToday(string file, string zone, string from, string to)
+    {
+        var result = CliRunner.Run(null, "partitions", "--zone", zone, "--from", from, "--to", to, "--svg");
+        Assert.Equal(0, result.ExitCode);
+        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "images", file)).Replace("\r\n", "\n");
+        Assert.Equal(committed, result.StdOut);
+    }
+}

@@ -45,6 +45,16 @@ public class CalendarWindowsTest
         Assert.Equal(Duration.FromHours(23), day.End - day.Start);
     }
 
+    [Fact]
+    public void DayOf_DayBeforeKwajaleinSkippedAWholeDay_EndsAtTheJump()
+    {
+        // Found by the property below in CI: Kwajalein went from -12 to +12 on 1993-08-21, a date that never happened.
+        var zone = DateTimeZoneProviders.Tzdb["Pacific/Kwajalein"];
+        var day = new CalendarWindows(zone).DayOf(Instant.FromUtc(1993, 8, 21, 6, 57, 50));
+        Assert.Equal(new LocalDate(1993, 8, 20), day.FirstDate);
+        Assert.Equal(Instant.FromUtc(1993, 8, 21, 12, 0), day.End);
+    }
+
     [Property(MaxTest = 400)]
     public Property Windows_ContainTheInstant_AndStartOnItsLocalDayWeekAndMonth_InEveryZone() =>
         Prop.ForAll(Arb.From(Generators.ZoneAndInstant), c =>
@@ -59,12 +69,23 @@ public class CalendarWindowsTest
                 && week.FirstDate == date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday))
                 && month.FirstDate == date.With(DateAdjusters.StartOfMonth) && month.EndDate == month.FirstDate.PlusMonths(1);
             // NodaTime's oracle: a window starts at the start of its first day (the jump when midnight is skipped).
-            bool starts = month.Start == c.Zone.AtStartOfDay(month.FirstDate).ToInstant()
-                && month.End == c.Zone.AtStartOfDay(month.EndDate).ToInstant()
+            bool starts = month.Start == StartOfDay(c.Zone, month.FirstDate)
+                && month.End == StartOfDay(c.Zone, month.EndDate)
                 // Days and weeks are grid cells: inside [start of first day, start of end day); a midnight read
                 // twice splits them at the second pass, as it splits daily tasks.
-                && day.Start >= c.Zone.AtStartOfDay(day.FirstDate).ToInstant() && day.End <= c.Zone.AtStartOfDay(day.EndDate).ToInstant()
-                && week.Start >= c.Zone.AtStartOfDay(week.FirstDate).ToInstant() && week.End <= c.Zone.AtStartOfDay(week.EndDate).ToInstant();
+                && day.Start >= StartOfDay(c.Zone, day.FirstDate) && day.End <= StartOfDay(c.Zone, day.EndDate)
+                && week.Start >= StartOfDay(c.Zone, week.FirstDate) && week.End <= StartOfDay(c.Zone, week.EndDate);
             return (contain && labels && starts).Label($"{c.Zone.Id} {c.Instant}: day {day} week {week} month {month}");
         });
+
+    /// <summary>
+    /// NodaTime's start of a day, extended to days that never happen: AtStartOfDay throws for a date skipped
+    /// whole (Pacific/Kwajalein 1993-08-21, Pacific/Apia 2011-12-30), whose midnight lies in a gap; the grid
+    /// puts that label at the instant of the jump, as it does for any label in a gap.
+    /// </summary>
+    private static Instant StartOfDay(DateTimeZone zone, LocalDate date)
+    {
+        var mapping = zone.MapLocal(date.AtMidnight());
+        return mapping.Count > 0 ? zone.AtStartOfDay(date).ToInstant() : mapping.LateInterval.Start;
+    }
 }
