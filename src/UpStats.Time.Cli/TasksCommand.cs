@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
+using UpStats.Time.Parsing;
 using UpStats.Time.Scheduling;
 
 namespace UpStats.Time.Cli;
@@ -13,26 +14,6 @@ namespace UpStats.Time.Cli;
 /// </summary>
 internal static class TasksCommand
 {
-    // Until the library's own timestamp parser lands, timestamps are read with NodaTime patterns: extended ISO
-    // with 'T' or a space, optional seconds and fraction, an offset Z, ±hh, ±hh:mm or ±hhmm, or no offset (then
-    // read in --zone, leniently: a time in a gap moves forward, an ambiguous one takes the earlier instant).
-    private static readonly string[] DateTimeShapes =
-    [
-        "uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFF",
-        "uuuu'-'MM'-'dd' 'HH':'mm':'ss;FFFFFFFFF",
-        "uuuu'-'MM'-'dd'T'HH':'mm",
-        "uuuu'-'MM'-'dd' 'HH':'mm",
-    ];
-
-    private static readonly OffsetDateTimePattern[] OffsetPatterns = DateTimeShapes
-        .SelectMany(shape => new[] { shape + "o<G>", shape + "o<+HHmm>" })
-        .Select(OffsetDateTimePattern.CreateWithInvariantCulture)
-        .ToArray();
-
-    private static readonly LocalDateTimePattern[] LocalPatterns = DateTimeShapes
-        .Select(LocalDateTimePattern.CreateWithInvariantCulture)
-        .ToArray();
-
     public static Command Create()
     {
         var startFrom = new Option<string>("--start-from") { Description = "START_FROM: a timestamp (an offset, or read in --zone) or NOW.", Required = true };
@@ -107,33 +88,24 @@ internal static class TasksCommand
     private static ScheduleTime ReadScheduleTime(string text, DateTimeZone zone, string option) =>
         text.Trim().Equals("NOW", StringComparison.OrdinalIgnoreCase) ? ScheduleTime.Now : ScheduleTime.At(ReadInstant(text, zone, option));
 
-    /// <summary>A timestamp with an offset, or a local one (or a bare date, at the start of that day) read in <paramref name="zone"/>.</summary>
+    /// <summary>
+    /// A timestamp in SPEC.md's grammar (the library's <see cref="OffsetTimestamp"/> parser); one without an offset
+    /// is read in <paramref name="zone"/> leniently (a time in a gap moves forward, an ambiguous one takes the earlier
+    /// instant). A bare date <c>yyyy-MM-dd</c> means the start of that local day.
+    /// </summary>
     private static Instant ReadInstant(string text, DateTimeZone zone, string option)
     {
-        // 't' and 'z' are accepted as 'T' and 'Z'; there are no other letters in the grammar.
-        string upper = text.Trim().ToUpperInvariant();
-        foreach (var pattern in OffsetPatterns)
+        string trimmed = text.Trim();
+        if (OffsetTimestamp.TryParse(trimmed, zone, Resolvers.LenientResolver, out Instant instant, out var error))
         {
-            var r = pattern.Parse(upper);
-            if (r.Success)
-            {
-                return r.Value.ToInstant();
-            }
+            return instant;
         }
-        foreach (var pattern in LocalPatterns)
-        {
-            var r = pattern.Parse(upper);
-            if (r.Success)
-            {
-                return zone.ResolveLocal(r.Value, Resolvers.LenientResolver).ToInstant();
-            }
-        }
-        var date = LocalDatePattern.Iso.Parse(upper);
+        var date = LocalDatePattern.Iso.Parse(trimmed);
         if (date.Success)
         {
             return zone.AtStartOfDay(date.Value).ToInstant();
         }
-        throw new CliUsageException($"{option}: '{text}' is not a timestamp like 2022-08-04T11:03:00Z, 2022-08-04T11:03:00+02:00 or 2022-08-04 11:03 (read in --zone), nor NOW.");
+        throw new CliUsageException($"{option}: '{text}' is not a timestamp like 2022-08-04T11:03:00Z (or without offset, read in --zone), a date, or NOW: {error.Message}.");
     }
 
     /// <summary>The clock for <c>--now</c>: always the same instant.</summary>

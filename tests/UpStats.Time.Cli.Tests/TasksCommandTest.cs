@@ -38,7 +38,7 @@ public class TasksCommandTest
     [Fact]
     public void Tasks_OpenEnded_ListsTheTasksDueByNow()
     {
-        var result = CliRunner.Run(null, "tasks", "--start-from", "2022-08-04 11:00", "--run-interval", "1 MINUTE", "--lookback", "30d",
+        var result = CliRunner.Run(null, "tasks", "--start-from", "2022-08-04 11:00:00", "--run-interval", "1 MINUTE", "--lookback", "30d",
             "--now", "2022-08-04T11:02:30Z", "--json");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -52,7 +52,7 @@ public class TasksCommandTest
     [Fact]
     public void Tasks_LocalTimestampInZone_DailyTasksAtLocalMidnight()
     {
-        var result = CliRunner.Run(null, "tasks", "--start-from", "2024-03-09T00:00", "--end-at", "2024-03-11", "--zone", "America/Los_Angeles",
+        var result = CliRunner.Run(null, "tasks", "--start-from", "2024-03-09T00:00:00", "--end-at", "2024-03-11", "--zone", "America/Los_Angeles",
             "--run-interval", "1 DAY", "--json");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -89,6 +89,7 @@ public class TasksCommandTest
     [Theory]
     [InlineData("--start-from", "2022-13-01T00:00:00Z", "--start-from")]
     [InlineData("--end-at", "yesterday", "--end-at")]
+    [InlineData("--end-at", "2022-02-30T00:00:00Z", "at position 8")]
     [InlineData("--lookback", "30 days", "--lookback")]
     [InlineData("--zone", "Mars/Olympus", "unknown time zone")]
     [InlineData("--now", "later", "--now")]

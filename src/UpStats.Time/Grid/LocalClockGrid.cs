@@ -246,6 +246,29 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
     }
 
     /// <summary>
+    /// The boundaries around <paramref name="ticks"/>: <c>(BoundaryAtOrBeforeTicks(ticks), NextBoundaryTicks(ticks))</c>,
+    /// the task that contains it. When both lie inside the offset span of <paramref name="ticks"/> (all but the
+    /// cells that touch a transition) one table look-up serves both; otherwise it defers to the two methods.
+    /// </summary>
+    internal (long Start, long End) BoundsTicks(long ticks)
+    {
+        if (_isFixedOffset)
+        {
+            long s = FloorLabel(ticks + _fixedOffsetTicks) - _fixedOffsetTicks;
+            return (s, s + _stepTicks);
+        }
+        var span = _offsets.Find(ticks);
+        long start = FloorLabel(ticks + span.Offset) - span.Offset;
+        long end = start + _stepTicks;
+        // The same candidates the two methods test first, with the same conditions.
+        if (start >= span.Start && end < span.End)
+        {
+            return (start, end);
+        }
+        return (BoundaryAtOrBeforeTicks(ticks), NextBoundaryTicks(ticks));
+    }
+
+    /// <summary>
     /// The boundary of <paramref name="localLabel"/>: the first instant at which the local clock reads that
     /// label or jumps forward past it (for a label read twice, its first pass). Calendar windows use it to turn
     /// "the first of the month" into an instant with the day grid's own gap and overlap rules.

@@ -137,8 +137,8 @@ public sealed class TaskSchedule
             task = default;
             return false;
         }
-        long start = Math.Max(_startTicks, Grid.BoundaryAtOrBeforeTicks(ticks));
-        task = new ScheduledTask(start, Grid.NextBoundaryTicks(ticks), _lookbackTicks);
+        var (start, end) = Grid.BoundsTicks(ticks);
+        task = new ScheduledTask(Math.Max(_startTicks, start), end, _lookbackTicks);
         return true;
     }
 

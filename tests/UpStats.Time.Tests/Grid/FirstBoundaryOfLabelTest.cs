@@ -27,3 +27,17 @@ public class FirstBoundaryOfLabelTest
         Assert.Equal(Instant.FromUtc(2018, 11, 4, 3, 0), Instant.FromUnixTimeTicks(grid.FirstBoundaryOfLabelTicks(label)));
     }
 }
+
+/// <summary><see cref="LocalClockGrid.BoundsTicks"/>: the one-look-up pair equals the two separate methods.</summary>
+public class BoundsTicksTest
+{
+    [Property(MaxTest = 500)]
+    public Property BoundsTicks_EqualsBoundaryAtOrBeforeAndNextBoundary_InEveryZone() =>
+        Prop.ForAll(Arb.From(from zi in Generators.ZoneAndInstant from step in Generators.RunIntervalMinutes select (zi.Zone, zi.Instant, step)), c =>
+        {
+            var grid = c.step < 1440 ? LocalClockGrid.EveryMinutes(c.Zone, c.step) : LocalClockGrid.EveryDays(c.Zone, c.step / 1440, new LocalDate(2000, 1, 1));
+            long t = c.Instant.ToUnixTimeTicks();
+            var bounds = grid.BoundsTicks(t);
+            return (bounds == (grid.BoundaryAtOrBeforeTicks(t), grid.NextBoundaryTicks(t))).Label($"{c.Zone.Id} step {c.step} at {c.Instant}");
+        });
+}

@@ -26,8 +26,26 @@ public partial class TaskScheduleTest
         let start = zi.Instant - Duration.FromSeconds(offGridSeconds % (minutes * 60))
         let end = start + interval.NominalDuration * spanTasks + Duration.FromSeconds(offGridSeconds % 3600)
         let schedule = TaskSchedule.Create(start, interval, endAt: end, lookback: LookbackDuration.FromDuration(Duration.FromTicks(lookback)), zone: zi.Zone)
-        let probe = start - Duration.FromTicks(lookback) - interval.NominalDuration + (end - start + Duration.FromTicks(lookback) + interval.NominalDuration * 2) * (probeFraction / 1000.0)
-        select (schedule, probe);
+        from probeKind in Gen.Choose(0, 3)
+        let anywhere = start - Duration.FromTicks(lookback) - interval.NominalDuration + (end - start + Duration.FromTicks(lookback) + interval.NominalDuration * 2) * (probeFraction / 1000.0)
+        select (schedule, Probe(schedule, probeKind, probeFraction, anywhere));
+
+    /// <summary>
+    /// Where rules break: anywhere (kind 0), exactly on a task boundary (1), a boundary minus the lookback (2, where
+    /// a window starts), or one tick before a boundary (3).
+    /// </summary>
+    private static Instant Probe(TaskSchedule schedule, int kind, int fraction, Instant anywhere)
+    {
+        var boundaries = schedule.Tasks().Select(t => t.Start).Append(schedule.Tasks().End).ToList();
+        var b = boundaries[fraction % boundaries.Count];
+        return kind switch
+        {
+            1 => b,
+            2 => b - schedule.Lookback.Duration,
+            3 => b - Duration.Epsilon * 100,
+            _ => anywhere,
+        };
+    }
 
     private static string Describe(TaskSchedule s) => s.ToString();
 

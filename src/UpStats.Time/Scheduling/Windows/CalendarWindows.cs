@@ -5,57 +5,68 @@ namespace UpStats.Time.Scheduling.Windows;
 
 /// <summary>
 /// The local-calendar windows of a zone: the day, ISO week (Monday first) and month that contain an instant,
-/// with DST handled by the zone's <see cref="LocalClockGrid"/> (the same boundaries as daily tasks and daily
-/// partitions): a day starts at its local midnight, or at the jump where that midnight is skipped.
+/// found by its local date (the cell of the zone's day <see cref="LocalClockGrid"/>, the same cells as daily
+/// partitions), with DST handled by the grid: a window starts when the local clock first reads its first
+/// midnight, or at the jump where that midnight is skipped.
 /// </summary>
 /// <remarks>
-/// Days and weeks are cells of a 1-day and a 7-day grid (anchored on a Monday). Months are not a fixed number
-/// of days, so the month's first and next-first dates come from NodaTime date arithmetic and are turned into
-/// instants by the day grid's boundary of that date.
+/// A window is the span of the instants whose local date lies in <c>[FirstDate, EndDate)</c>: from the first of them
+/// to the end of the last. On ordinary and DST days that is simply "midnight to midnight" (23 or 25 hours). In
+/// the rare zones that fall back across midnight (Canada/Newfoundland until 2011 went from 00:01 back to 23:01),
+/// a date is read in two passes with a minute of the next date between them; the window then spans both passes,
+/// so it also covers that minute and overlaps the next window there. Months take their first and next-first dates
+/// from NodaTime date arithmetic; the grid turns dates into instants.
 /// </remarks>
 public sealed class CalendarWindows
 {
-    // 1970-01-05 is a Monday: any Monday anchors the ISO-week grid.
-    private static readonly LocalDate MondayAnchor = new(1970, 1, 5);
-
     private readonly LocalClockGrid _days;
-    private readonly LocalClockGrid _weeks;
 
     /// <summary>The calendar windows of <paramref name="zone"/>.</summary>
     public CalendarWindows(DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         Zone = zone;
-        _days = LocalClockGrid.EveryDays(zone, 1, MondayAnchor);
-        _weeks = LocalClockGrid.EveryDays(zone, 7, MondayAnchor);
+        _days = LocalClockGrid.EveryMinutes(zone, 1440);
     }
 
     /// <summary>The zone.</summary>
     public DateTimeZone Zone { get; }
 
     /// <summary>The local day that contains <paramref name="instant"/>.</summary>
-    public CalendarWindow DayOf(Instant instant) => Cell(_days, instant, 1);
+    public CalendarWindow DayOf(Instant instant)
+    {
+        var date = LocalDateOf(instant);
+        return Window(date, date.PlusDays(1));
+    }
 
     /// <summary>The ISO week (Monday to Sunday, local) that contains <paramref name="instant"/>.</summary>
-    public CalendarWindow IsoWeekOf(Instant instant) => Cell(_weeks, instant, 7);
+    public CalendarWindow IsoWeekOf(Instant instant)
+    {
+        var monday = LocalDateOf(instant).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        return Window(monday, monday.PlusDays(7));
+    }
 
     /// <summary>The local month that contains <paramref name="instant"/>.</summary>
     public CalendarWindow MonthOf(Instant instant)
     {
-        long t = instant.ToUnixTimeTicks();
-        var date = LocalClockGrid.FromLocalTicks(_days.CellOfTicks(t)).Date;
-        var first = date.With(DateAdjusters.StartOfMonth);
-        var next = first.PlusMonths(1);
-        long start = _days.FirstBoundaryOfLabelTicks(LocalClockGrid.LocalTicks(first.AtMidnight()));
-        long end = _days.FirstBoundaryOfLabelTicks(LocalClockGrid.LocalTicks(next.AtMidnight()));
-        return new CalendarWindow(first, next, Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(end));
+        var first = LocalDateOf(instant).With(DateAdjusters.StartOfMonth);
+        return Window(first, first.PlusMonths(1));
     }
 
-    private static CalendarWindow Cell(LocalClockGrid grid, Instant instant, int days)
+    private LocalDate LocalDateOf(Instant instant) =>
+        LocalClockGrid.FromLocalTicks(_days.CellOfTicks(instant.ToUnixTimeTicks())).Date;
+
+    private CalendarWindow Window(LocalDate first, LocalDate end)
     {
-        long t = instant.ToUnixTimeTicks();
-        var first = LocalClockGrid.FromLocalTicks(grid.CellOfTicks(t)).Date;
-        return new CalendarWindow(first, first.PlusDays(days),
-            Instant.FromUnixTimeTicks(grid.BoundaryAtOrBeforeTicks(t)), Instant.FromUnixTimeTicks(grid.NextBoundaryTicks(t)));
+        long localStart = LocalClockGrid.LocalTicks(first.AtMidnight());
+        long localEnd = LocalClockGrid.LocalTicks(end.AtMidnight());
+        long start = _days.FirstBoundaryOfLabelTicks(localStart);
+        // The end of the last instant whose local date is before `end`: the grid's owned ranges of the dates, last one.
+        long stop = start;
+        foreach (var (_, e) in _days.OwnedTickRanges(localStart, localEnd))
+        {
+            stop = e;
+        }
+        return new CalendarWindow(first, end, Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(stop));
     }
 }

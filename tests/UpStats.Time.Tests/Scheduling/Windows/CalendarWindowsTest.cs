@@ -58,13 +58,52 @@ public class CalendarWindowsTest
             bool labels = day.FirstDate == date
                 && week.FirstDate == date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday))
                 && month.FirstDate == date.With(DateAdjusters.StartOfMonth) && month.EndDate == month.FirstDate.PlusMonths(1);
-            // NodaTime's oracle: a window starts at the start of its first day (the jump when midnight is skipped).
-            bool starts = month.Start == c.Zone.AtStartOfDay(month.FirstDate).ToInstant()
-                && month.End == c.Zone.AtStartOfDay(month.EndDate).ToInstant()
-                // Days and weeks are grid cells: inside [start of first day, start of end day); a midnight read
-                // twice splits them at the second pass, as it splits daily tasks.
-                && day.Start >= c.Zone.AtStartOfDay(day.FirstDate).ToInstant() && day.End <= c.Zone.AtStartOfDay(day.EndDate).ToInstant()
-                && week.Start >= c.Zone.AtStartOfDay(week.FirstDate).ToInstant() && week.End <= c.Zone.AtStartOfDay(week.EndDate).ToInstant();
+            // The oracle (NodaTime's MapLocal, not the grid): a window runs from the first instant that reads its first
+            // midnight (or the jump over it) to just after the last instant that reads the tick before its end midnight.
+            bool starts = day.Start == FirstReading(c.Zone, day.FirstDate) && day.End == AfterLastReading(c.Zone, day.EndDate)
+                && week.Start == FirstReading(c.Zone, week.FirstDate) && week.End == AfterLastReading(c.Zone, week.EndDate)
+                && month.Start == FirstReading(c.Zone, month.FirstDate) && month.End == AfterLastReading(c.Zone, month.EndDate);
             return (contain && labels && starts).Label($"{c.Zone.Id} {c.Instant}: day {day} week {week} month {month}");
         });
+
+    /// <summary>The first instant at which the clock reads <paramref name="date"/>'s midnight, or the jump over it.</summary>
+    private static Instant FirstReading(DateTimeZone zone, LocalDate date)
+    {
+        var midnight = zone.MapLocal(date.AtMidnight());
+        return midnight.Count == 0 ? midnight.LateInterval.Start : midnight.First().ToInstant();
+    }
+
+    /// <summary>
+    /// The end of the last instant whose local date is before <paramref name="end"/>: one tick after the last reading
+    /// of the tick before its midnight, or the jump when that tick is skipped (a whole day skipped: Pacific/Kwajalein
+    /// 1993-08-21, Pacific/Kanton 1994-12-31, where <c>AtStartOfDay</c> would throw).
+    /// </summary>
+    private static Instant AfterLastReading(DateTimeZone zone, LocalDate end)
+    {
+        var lastTick = zone.MapLocal(end.AtMidnight().PlusTicks(-1));
+        return lastTick.Count == 0 ? lastTick.LateInterval.Start : lastTick.Last().ToInstant() + Duration.FromTicks(1);
+    }
+
+    [Fact]
+    public void DayOf_NewfoundlandFallBackAcrossMidnight_SpansBothPassesOfTheDate()
+    {
+        // 1991-10-27 00:01 NDT (02:31Z) fell back to 1991-10-26 23:01 NST: Oct 26 is read until 03:30Z.
+        var stJohns = DateTimeZoneProviders.Tzdb["America/St_Johns"];
+        var t = Instant.FromUtc(1991, 10, 27, 2, 58);
+        var day = new CalendarWindows(stJohns).DayOf(t);
+        Assert.Equal(new LocalDate(1991, 10, 26), day.FirstDate);
+        Assert.Equal(new LocalDate(1991, 10, 26), t.InZone(stJohns).Date);
+        Assert.Equal(new Interval(Instant.FromUtc(1991, 10, 26, 2, 30), Instant.FromUtc(1991, 10, 27, 3, 30)), day.Interval);
+    }
+
+    [Fact]
+    public void DayOf_KwajaleinBeforeTheSkippedDay_EndsAtTheJump()
+    {
+        // 1993-08-21 never happened in Kwajalein: the clock went from Aug 20 24:00 (-12) to Aug 22 00:00 (+12).
+        var kwajalein = DateTimeZoneProviders.Tzdb["Pacific/Kwajalein"];
+        var day = new CalendarWindows(kwajalein).DayOf(Instant.FromUtc(1993, 8, 21, 6, 0));
+        Assert.Equal(new LocalDate(1993, 8, 20), day.FirstDate);
+        Assert.Equal(Instant.FromUtc(1993, 8, 21, 12, 0), day.End);
+        Assert.Equal(new LocalDateTime(1993, 8, 22, 0, 0), day.End.InZone(kwajalein).LocalDateTime);
+    }
 }
