@@ -61,7 +61,7 @@ internal static class PartitionTimelineSvg
             string key = partition.Key.ToString();
             string kind = partition.Kind.ToString().ToLowerInvariant();
             string label = map.Granularity == PartitionGranularity.Hour ? key[^2..] : key[5..];
-            if (partition.Intervals.Length == 0)
+            if (partition.Intervals.Count == 0)
             {
                 // Owns nothing: a marker where the clock jumped over it.
                 double x = previousEnd is { } p ? X(p) : Left;

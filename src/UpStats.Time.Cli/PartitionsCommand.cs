@@ -112,10 +112,10 @@ internal static class PartitionsCommand
 
     private static string FormatRow(LocalPartition partition)
     {
-        var intervals = partition.Intervals.Length == 0
+        var intervals = partition.Intervals.Count == 0
             ? "-"
             : string.Join(" ", partition.Intervals.ToArray().Select(i => $"[{CliText.FormatInstant(i.Start)}, {CliText.FormatInstant(i.End)})"));
-        var sources = partition.Sources.Length == 0
+        var sources = partition.Sources.Count == 0
             ? "-"
             : string.Join(" ", partition.Sources.ToArray().Select(s => s.IsWhole ? s.Key.ToString() : $"{s.Key}[{FormatTime(s.Start)}-{FormatTime(s.End)})"));
         return $"{partition.Key,-13}  {KindText(partition.Kind),-7}  {intervals}  <- {sources}";

@@ -10,6 +10,8 @@ namespace UpStats.Time.Benchmarks.Parsing;
 /// lines (finding each '\n' with <c>IndexOf</c>). Goal (issue 3): the batch at ≤ the naive loop's time per value.
 /// </summary>
 [MemoryDiagnoser]
+// The machine is shared (2 cores, other builds running): cap the iterations BenchmarkDotNet adds when noise is high.
+[MaxIterationCount(30)]
 public class ParseColumnBenchmarks
 {
     private const int Rows = 1_000_000;

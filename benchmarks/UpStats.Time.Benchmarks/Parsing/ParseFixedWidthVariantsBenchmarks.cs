@@ -4,15 +4,18 @@ using UpStats.Time.Parsing;
 namespace UpStats.Time.Benchmarks.Parsing;
 
 /// <summary>
-/// The decision behind the UTF-8 fast path: the scalar fixed-offset reader against the SSSE3 one (same shapes,
-/// same answers), over 1,024 distinct UpStats-shaped values per invocation; times per value.
+/// The decision behind the fast path: the scalar fixed-offset reader against the SSSE3 one (same shapes, same
+/// answers), for UTF-8 and UTF-16, over 1,024 distinct values per invocation; times per value.
 /// Baseline: the naive unvalidated loop.
 /// </summary>
 [MemoryDiagnoser]
+// The machine is shared (2 cores, other builds running): cap the iterations BenchmarkDotNet adds when noise is high.
+[MaxIterationCount(30)]
 public class ParseFixedWidthVariantsBenchmarks
 {
     private const int Count = 1024;
     private byte[][] _utf8 = [];
+    private string[] _strings = [];
 
     [Params("+hhmm", "+hh:mm", "Z")]
     public string Shape { get; set; } = "+hhmm";
@@ -33,10 +36,13 @@ public class ParseFixedWidthVariantsBenchmarks
             strings = strings.Select(s => NodaTime.Text.OffsetDateTimePattern.GeneralIso.Format(
                 NodaTime.Text.OffsetDateTimePattern.CreateWithInvariantCulture(pattern).Parse(s).Value.WithOffset(NodaTime.Offset.Zero))).ToArray();
         }
+        _strings = strings;
         _utf8 = TimestampSamples.Utf8(strings);
         long expected = NaiveUnvalidatedLoop();
         TimestampSamples.Check(nameof(Scalar), expected, Scalar());
         TimestampSamples.Check(nameof(Vector128Ssse3), expected, Vector128Ssse3());
+        TimestampSamples.Check(nameof(ScalarUtf16), expected, ScalarUtf16());
+        TimestampSamples.Check(nameof(Vector128Ssse3Utf16), expected, Vector128Ssse3Utf16());
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
@@ -68,7 +74,31 @@ public class ParseFixedWidthVariantsBenchmarks
         long sum = 0;
         foreach (byte[] s in _utf8)
         {
-            OffsetTimestampVectorScanner.TryParseFixed(s, out long value);
+            OffsetTimestampVectorScanner.TryParseFixed<byte>(s, out long value);
+            sum += value;
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public long ScalarUtf16()
+    {
+        long sum = 0;
+        foreach (string s in _strings)
+        {
+            OffsetTimestampScanner.TryParseFixed<char>(s, out long value);
+            sum += value;
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Count)]
+    public long Vector128Ssse3Utf16()
+    {
+        long sum = 0;
+        foreach (string s in _strings)
+        {
+            OffsetTimestampVectorScanner.TryParseFixed<char>(s, out long value);
             sum += value;
         }
         return sum;

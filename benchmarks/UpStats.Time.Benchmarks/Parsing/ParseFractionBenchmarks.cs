@@ -11,6 +11,8 @@ namespace UpStats.Time.Benchmarks.Parsing;
 /// path), 1,024 distinct values per invocation, times per value. Baseline: <c>DateTimeOffset.ParseExact</c>.
 /// </summary>
 [MemoryDiagnoser]
+// The machine is shared (2 cores, other builds running): cap the iterations BenchmarkDotNet adds when noise is high.
+[MaxIterationCount(30)]
 public class ParseFractionBenchmarks
 {
     private const int Count = 1024;

@@ -26,21 +26,20 @@ internal static class MigrateCommand
     }
 
     /// <summary>The <c>--chunk</c> option.</summary>
-    public static Option<int> ChunkOption() => new("--chunk")
+    public static Option<int?> ChunkOption() => new("--chunk")
     {
-        Description = $"raw rows per chunk and transaction (default {JobMigration.DefaultChunkSize})",
-        DefaultValueFactory = _ => JobMigration.DefaultChunkSize,
+        Description = "raw rows per chunk and transaction (default: 2000 on SQLite, 500 on PostgreSQL)",
     };
 
-    /// <summary>Reads <c>--chunk</c>, which must be positive.</summary>
-    public static int ReadChunk(ParseResult result, Option<int> option)
+    /// <summary>Reads <c>--chunk</c>, which must be positive when given (null: the engine's default).</summary>
+    public static int? ReadChunk(ParseResult result, Option<int?> option)
     {
         var value = result.GetValue(option);
-        return value >= 1 ? value : throw new LakeUsageException("--chunk: must be 1 or more.");
+        return value is null or >= 1 ? value : throw new LakeUsageException("--chunk: must be 1 or more.");
     }
 
     /// <summary>Runs the migration with a bar on a terminal or plain lines otherwise, and prints the summary.</summary>
-    public static int Migrate(LakeDatabase database, int chunkSize)
+    public static int Migrate(LakeDatabase database, int? chunkSize)
     {
         var migration = new JobMigration(database, chunkSize);
         var before = database.ReadCheckpoint();
@@ -54,10 +53,17 @@ internal static class MigrateCommand
         var jobs = totals.Jobs - before.Jobs + totals.RepeatedJobs - before.RepeatedJobs;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"this run: {rawRows} raw rows, {jobs} job values parsed in {seconds:0.00} s ({rawRows / seconds:0} raw rows/s, {jobs / seconds:0} job values/s)"));
+            $"this run: {rawRows} raw rows, {jobs} job values parsed in {seconds:0.00} s ({rawRows / seconds:0} raw rows/s, {jobs / seconds:0} job values/s), peak working set {PeakWorkingSetMegabytes():0} MB"));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"jobs: {totals.Jobs} rows ({totals.FailedJobs} malformed date_created, {totals.RepeatedJobs} repeated); raw rows: {totals.RawRows} ({totals.DuplicateRows} duplicates, {totals.UnreadableRows} unreadable); checkpoint: raw id {totals.LastRawId}"));
         return 0;
+    }
+
+    // The process's peak resident set (VmHWM on Linux): what /usr/bin/time -v reports as maximum resident set size.
+    private static double PeakWorkingSetMegabytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
 }

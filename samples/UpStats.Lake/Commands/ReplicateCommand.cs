@@ -22,8 +22,10 @@ internal static class ReplicateCommand
             var chunkSize = MigrateCommand.ReadChunk(result, chunk);
             using var source = LakeDatabase.Open(StoreLocation.Parse(result.GetValue(from)!));
             using var target = LakeDatabase.Open(StoreLocation.Parse(result.GetValue(to)!));
-            var (copied, before, after) = Replicator.CopyNewRows(source, target, chunkSize);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"copied {copied} raw rows (ids {before + 1}-{after}) from {source.Location} to {target.Location}"));
+            var (copied, before, after) = Replicator.CopyNewRows(source, target, chunkSize ?? target.Engine.DefaultChunkSize);
+            Console.WriteLine(copied == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"nothing new above raw id {before} in {source.Location}")
+                : string.Create(CultureInfo.InvariantCulture, $"copied {copied} raw rows (ids {before + 1}-{after}) from {source.Location} to {target.Location}"));
             return MigrateCommand.Migrate(target, chunkSize);
         });
         return command;

@@ -49,7 +49,7 @@ internal sealed class LakeDatabase : IDisposable
     /// Opens a second connection to an existing lake, for reading while another connection writes (the
     /// migration reads the next chunk while the previous one is written). No schema changes.
     /// </summary>
-    public LakeDatabase OpenAnotherConnection() => new(Location.Open(), Location);
+    public LakeDatabase OpenAnotherConnection() => new(Location.OpenForScan(), Location);
 
     private void EnsureSchema()
     {

@@ -26,6 +26,8 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public string TextKeyedTableOptions => "";
 
+    public int DefaultChunkSize => 500;
+
     public string BlobType => "bytea";
 
     public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)

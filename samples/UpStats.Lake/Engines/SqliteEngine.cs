@@ -11,7 +11,9 @@ internal sealed class SqliteEngine : ILakeEngine
     private readonly SqliteConnection _connection;
 
     /// <summary>Opens (creating if needed) the SQLite file at <paramref name="path"/>.</summary>
-    public SqliteEngine(string path)
+    /// <param name="path">The database file.</param>
+    /// <param name="cacheKibibytes">SQLite's page cache for this connection (8 MB unless told): bounded, so the working set does not grow with the database; the operating system's file cache holds the rest.</param>
+    public SqliteEngine(string path, int cacheKibibytes = 8 * 1024)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -26,10 +28,9 @@ internal sealed class SqliteEngine : ILakeEngine
         }.ToString());
         _connection.Open();
         using var pragmas = _connection.CreateCommand();
-        // WAL: a reader (display) does not block the migration; synchronous=NORMAL is still crash-safe in
-        // WAL mode (a kill loses at most the last commits, never consistency). The page cache is bounded
-        // (16 MB) so the migration's working set does not grow with the database.
-        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384; PRAGMA busy_timeout=10000;";
+        // WAL: a reader (the migration's read-ahead, a display) does not block the writer; synchronous=NORMAL
+        // is still crash-safe in WAL mode (a kill loses at most the last commits, never consistency).
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-{cacheKibibytes}; PRAGMA busy_timeout=10000;";
         pragmas.ExecuteNonQuery();
     }
 
@@ -40,6 +41,8 @@ internal sealed class SqliteEngine : ILakeEngine
     public string IntegerType => "INTEGER";
 
     public string TextKeyedTableOptions => " WITHOUT ROWID";
+
+    public int DefaultChunkSize => 2000;
 
     public string BlobType => "BLOB";
 

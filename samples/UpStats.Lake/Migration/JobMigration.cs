@@ -28,10 +28,9 @@ namespace UpStats.Lake.Migration;
 /// the time, parsing and writing 40%; one thread doing both was about 1.6 times slower.
 /// </para>
 /// </remarks>
-internal sealed class JobMigration(LakeDatabase database, int chunkSize = JobMigration.DefaultChunkSize)
+internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null)
 {
-    /// <summary>Raw rows per chunk (and per transaction) unless told otherwise.</summary>
-    public const int DefaultChunkSize = 2000;
+    private readonly int _chunkSize = chunkSize ?? database.Engine.DefaultChunkSize;
 
     /// <summary>Chunks allocated for the pipeline: one being read, one waiting, one being written.</summary>
     private const int ChunksInFlight = 3;
@@ -47,7 +46,7 @@ internal sealed class JobMigration(LakeDatabase database, int chunkSize = JobMig
     /// <summary>Migrates every raw row after the checkpoint; returns the totals (of all runs so far).</summary>
     public MigrationTotals Run(IMigrationProgress progress, CancellationToken cancellation = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_chunkSize, 1);
         var totals = database.ReadCheckpoint();
         progress.Started(totals, database.RawRowCount() - totals.RawRows);
 
@@ -99,7 +98,7 @@ internal sealed class JobMigration(LakeDatabase database, int chunkSize = JobMig
             while (true)
             {
                 var chunk = free.ReadAsync(stop).AsTask().GetAwaiter().GetResult();
-                chunk.Fill(connection, afterId, chunkSize, json);
+                chunk.Fill(connection, afterId, _chunkSize, json);
                 if (chunk.RawRows == 0)
                 {
                     return;

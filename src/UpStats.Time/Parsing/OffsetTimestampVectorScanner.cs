@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -6,9 +7,11 @@ using System.Runtime.Intrinsics.X86;
 namespace UpStats.Time.Parsing;
 
 /// <summary>
-/// The fixed-width fast path for UTF-8 with SSSE3: the same shapes and answers as
+/// The fixed-width fast path with SSSE3: the same shapes and answers as
 /// <see cref="OffsetTimestampScanner.TryParseFixed{TChar}"/>, but the digits and separators are checked and
-/// the two-digit fields combined sixteen bytes at a time.
+/// the two-digit fields combined sixteen at a time. UTF-16 is first packed to bytes with unsigned saturation:
+/// any char above 0xFF becomes 0x00 or 0xFF, which fails every digit and separator lane, and the lanes that
+/// admit several characters are checked on the original chars.
 /// </summary>
 /// <remarks>
 /// Two overlapping loads cover the value: <c>head</c> = bytes 0–15, <c>tail</c> = the last 16 bytes.
@@ -33,7 +36,8 @@ internal static class OffsetTimestampVectorScanner
     internal static bool IsSupported => Ssse3.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool TryParseFixed(ReadOnlySpan<byte> s, out long epochSeconds)
+    internal static bool TryParseFixed<TChar>(ReadOnlySpan<TChar> s, out long epochSeconds)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         epochSeconds = 0;
         int length = s.Length;
@@ -60,11 +64,24 @@ internal static class OffsetTimestampVectorScanner
         {
             return false;
         }
-        ref byte r = ref MemoryMarshal.GetReference(s);
-        Vector128<byte> head = Vector128.LoadUnsafe(ref r) - Vector128.Create("0000-00-00T00:00"u8);
-        Vector128<byte> tail = Vector128.LoadUnsafe(ref r, (nuint)(length - 16)) - tailTemplate;
+        ref TChar r = ref MemoryMarshal.GetReference(s);
+        Vector128<byte> head, tail;
+        if (typeof(TChar) == typeof(byte))
+        {
+            ref byte b = ref Unsafe.As<TChar, byte>(ref r);
+            head = Vector128.LoadUnsafe(ref b);
+            tail = Vector128.LoadUnsafe(ref b, (nuint)(length - 16));
+        }
+        else
+        {
+            ref short c = ref Unsafe.As<TChar, short>(ref r);
+            head = Sse2.PackUnsignedSaturate(Vector128.LoadUnsafe(ref c), Vector128.LoadUnsafe(ref c, 8));
+            tail = Sse2.PackUnsignedSaturate(Vector128.LoadUnsafe(ref c, (nuint)(length - 16)), Vector128.LoadUnsafe(ref c, (nuint)(length - 8)));
+        }
+        head -= Vector128.Create("0000-00-00T00:00"u8);
+        tail -= tailTemplate;
         Vector128<byte> headLimit = Vector128.Create((byte)9, 9, 9, 9, 0, 9, 9, 0, 9, 9, Any, 9, 9, 0, 9, 9);
-        uint t = Unsafe.Add(ref r, 10);
+        uint t = At(ref r, 10);
         if (!Vector128.LessThanOrEqualAll(head, headLimit) | !Vector128.LessThanOrEqualAll(tail, tailLimit)
             | (((t | 0x20) != 't') & (t != ' ')))
         {
@@ -86,14 +103,14 @@ internal static class OffsetTimestampVectorScanner
         int offsetSeconds = 0;
         if (length != 20)
         {
-            uint offsetMinutes = (uint)(Unsafe.Add(ref r, length - 2) - '0') * 10 + (uint)(Unsafe.Add(ref r, length - 1) - '0');
+            uint offsetMinutes = (At(ref r, length - 2) - '0') * 10 + (At(ref r, length - 1) - '0');
             uint total = (uint)(high >> 48) * 60 + offsetMinutes;
             if ((offsetMinutes > 59) | (total > 18 * 60))
             {
                 return false;
             }
             offsetSeconds = (int)total * 60;
-            uint sign = Unsafe.Add(ref r, 19);
+            uint sign = At(ref r, 19);
             if (sign == '-')
             {
                 offsetSeconds = -offsetSeconds;
@@ -103,7 +120,7 @@ internal static class OffsetTimestampVectorScanner
                 return false;
             }
         }
-        else if ((Unsafe.Add(ref r, 19) | 0x20) != 'z')
+        else if ((At(ref r, 19) | 0x20) != 'z')
         {
             return false;
         }
@@ -111,4 +128,8 @@ internal static class OffsetTimestampVectorScanner
             + (hour * 3600 + minute * 60 + second) - offsetSeconds;
         return true;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>
+        uint.CreateTruncating(Unsafe.Add(ref start, index));
 }

@@ -9,14 +9,22 @@ namespace UpStats.Time.Partitioning;
 /// reads, each with the slice it takes.
 /// </summary>
 /// <remarks>
-/// A value that views slices of arrays shared by every partition of one <see cref="PartitionMap.PartitionsOf"/>
-/// call: a year of hourly partitions is three arrays rather than 8,760 objects, which is what makes planning
-/// fast (see <c>benchmarks/results/</c>). <c>default(LocalPartition)</c> is a skipped partition with no sources.
+/// A value, never an object per partition: near a transition it views arrays shared by one
+/// <see cref="PartitionMap.PartitionsOf"/> call; elsewhere (a stretch of constant offset over a fixed-offset source
+/// layout) it holds its one interval and computes its slices when asked. That is what makes planning a year cheap
+/// (see <c>benchmarks/results/</c>). <c>default(LocalPartition)</c> is a skipped partition with no sources.
 /// </remarks>
 public readonly struct LocalPartition : IEquatable<LocalPartition>
 {
+    // Explicit: views of a plan's arrays. Uniform (_layout set): one owned interval [_start, _end) inside a stretch of
+    // constant offset, whose source slices are computed from the layout when asked for.
     private readonly ReadOnlyMemory<Interval> _intervals;
     private readonly ReadOnlyMemory<SourceSlice> _sources;
+    private readonly SourceLayout? _layout;
+    private readonly long _start;
+    private readonly long _end;
+    private readonly long _firstSourceLabel;
+    private readonly int _sourceCount;
 
     internal LocalPartition(LocalPartitionKey key, PartitionKind kind, ReadOnlyMemory<Interval> intervals, ReadOnlyMemory<SourceSlice> sources)
     {
@@ -24,6 +32,22 @@ public readonly struct LocalPartition : IEquatable<LocalPartition>
         Kind = kind;
         _intervals = intervals;
         _sources = sources;
+        _layout = null;
+        _start = _end = _firstSourceLabel = 0;
+        _sourceCount = 0;
+    }
+
+    internal LocalPartition(LocalPartitionKey key, PartitionKind kind, long start, long end, SourceLayout layout, long firstSourceLabel, int sourceCount)
+    {
+        Key = key;
+        Kind = kind;
+        _intervals = default;
+        _sources = default;
+        _layout = layout;
+        _start = start;
+        _end = end;
+        _firstSourceLabel = firstSourceLabel;
+        _sourceCount = sourceCount;
     }
 
     /// <summary>The label of the partition on the target zone's clock.</summary>
@@ -33,10 +57,10 @@ public readonly struct LocalPartition : IEquatable<LocalPartition>
     public PartitionKind Kind { get; }
 
     /// <summary>The instants the partition owns: ordered, disjoint half-open intervals, adjacent ones joined; empty when skipped.</summary>
-    public ReadOnlySpan<Interval> Intervals => _intervals.Span;
+    public IntervalList Intervals => _layout is null ? new IntervalList(_intervals) : new IntervalList(_start, _end);
 
     /// <summary>The source partitions read, in time order, each with the slice taken.</summary>
-    public ReadOnlySpan<SourceSlice> Sources => _sources.Span;
+    public SourceSliceList Sources => _layout is null ? new SourceSliceList(_sources) : new SourceSliceList(_start, _end, _layout, _firstSourceLabel, _sourceCount);
 
     /// <summary>For example <c>2024-11-03T01 merged [08:00Z–10:00Z) ← 2024-11-03T08, 2024-11-03T09</c>.</summary>
     public override string ToString()
@@ -47,7 +71,7 @@ public readonly struct LocalPartition : IEquatable<LocalPartition>
         {
             text.Append(' ').Append(interval.ToString());
         }
-        if (Sources.Length > 0)
+        if (Sources.Count > 0)
         {
             text.Append(" <-");
             foreach (var slice in Sources)
@@ -60,13 +84,14 @@ public readonly struct LocalPartition : IEquatable<LocalPartition>
 
     /// <inheritdoc/>
     public bool Equals(LocalPartition other) =>
-        Key == other.Key && Kind == other.Kind && Intervals.SequenceEqual(other.Intervals) && Sources.SequenceEqual(other.Sources);
+        Key == other.Key && Kind == other.Kind && Intervals.ToArray().AsSpan().SequenceEqual(other.Intervals.ToArray())
+        && Sources.ToArray().AsSpan().SequenceEqual(other.Sources.ToArray());
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is LocalPartition other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Key, Kind, _intervals.Length, _sources.Length);
+    public override int GetHashCode() => HashCode.Combine(Key, Kind, Intervals.Count, Sources.Count);
 
     /// <summary>Equality of key, kind, intervals and sources.</summary>
     public static bool operator ==(LocalPartition left, LocalPartition right) => left.Equals(right);

@@ -1,5 +1,4 @@
 using NodaTime;
-using System.Buffers;
 using UpStats.Time.Grid;
 
 namespace UpStats.Time.Partitioning;
@@ -73,7 +72,18 @@ public sealed class PartitionMap
     /// The key of the local partition <paramref name="instant"/> belongs to: its local time, floored to the
     /// hour (or day). Allocation-free; the per-event hot path.
     /// </summary>
-    public LocalPartitionKey KeyOf(Instant instant) => new(_grid.CellOfTicks(instant.ToUnixTimeTicks()), Granularity);
+    public LocalPartitionKey KeyOf(Instant instant)
+    {
+        // The grid's CellOfTicks, with the step as a constant: a multiply instead of a 64-bit hardware divide.
+        long ticks = instant.ToUnixTimeTicks();
+        long local = ticks + _grid.OffsetAt(ticks);
+        long into = Granularity == PartitionGranularity.Hour ? local % TimeSpan.TicksPerHour : local % TimeSpan.TicksPerDay;
+        if (into < 0)
+        {
+            into += Granularity == PartitionGranularity.Hour ? TimeSpan.TicksPerHour : TimeSpan.TicksPerDay;
+        }
+        return new LocalPartitionKey(local - into, Granularity);
+    }
 
     /// <summary>The key of the source partition that holds <paramref name="instant"/>. Allocation-free.</summary>
     public SourcePartitionKey SourceKeyOf(Instant instant) => Source.KeyOf(instant);
@@ -96,8 +106,8 @@ public sealed class PartitionMap
     /// (a skipped calendar day, such as Apia's 2011-12-30, still has its labels).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The range holds more than 10,000,000 partitions (plan it in pieces).</exception>
-    public IReadOnlyList<LocalPartition> PartitionsOf(LocalDate from, LocalDate to)
+    /// <exception cref="ArgumentOutOfRangeException">The range holds more than 100,000,000 partitions (plan it in pieces).</exception>
+    public LocalPartitionList PartitionsOf(LocalDate from, LocalDate to)
     {
         if (to < from)
         {
@@ -106,17 +116,57 @@ public sealed class PartitionMap
         long first = LocalClockGrid.LocalTicks(from.AtMidnight());
         long last = LocalClockGrid.LocalTicks(to.AtMidnight());
         long step = _grid.StepTicks;
-        long count = (last - first) / step;
-        if (count > 10_000_000)
+        if ((last - first) / step > 100_000_000)
         {
-            throw new ArgumentOutOfRangeException(nameof(to), to, "The range holds more than 10,000,000 partitions; plan it in pieces.");
+            throw new ArgumentOutOfRangeException(nameof(to), to, "The range holds more than 100,000,000 partitions; plan it in pieces.");
         }
-        var builder = new Builder(this, (int)count);
-        for (long label = first; label < last; label += step)
+        var source = Source.Grid;
+        bool runs = source.IsFixedOffset;
+        var builder = new Builder(this, runs ? 16 : (int)((last - first) / step));
+        var list = new List<LocalPartitionList.Run>();
+        var span = new OffsetSpan(0, 0, 0);
+        int index = 0;
+        for (long label = first; label < last;)
         {
-            builder.Add(label);
+            if (!(span.Start <= label - Reach && label + step + Reach <= span.End))
+            {
+                span = _grid.SpanAt(label);
+            }
+            if (runs && span.Start <= label - Reach && label + step + Reach <= span.End)
+            {
+                // Every label up to span.End − Reach − step owns exactly [label − offset, label − offset + step).
+                long lastLabel = span.End == long.MaxValue ? last - step : Math.Min(last - step, span.End - Reach - step);
+                int n = (int)((lastLabel - label) / step) + 1;
+                long phase = 0;
+                int sourceCount = 0;
+                var kind = PartitionKind.Regular;
+                if (step % source.StepTicks == 0)
+                {
+                    long start = label - span.Offset;
+                    (kind, long firstSource, sourceCount) = LocalPartitionList.Uniform(source, start, start + step);
+                    phase = start + source.FixedOffsetTicks - firstSource;
+                }
+                list.Add(new LocalPartitionList.Run(index, n, label, span.Offset, -1, phase, sourceCount, kind));
+                index += n;
+                label += n * step;
+            }
+            else
+            {
+                int e = builder.Count;
+                builder.Add(label);
+                if (list.Count > 0 && list[^1].ExplicitStart >= 0)
+                {
+                    list[^1] = list[^1] with { Count = list[^1].Count + 1 };
+                }
+                else
+                {
+                    list.Add(new LocalPartitionList.Run(index, 1, label, 0, e, 0, 0, PartitionKind.Skipped));
+                }
+                index++;
+                label += step;
+            }
         }
-        return builder.Finish();
+        return new LocalPartitionList(this, list.ToArray(), builder.Finish(), index);
     }
 
     /// <summary>The end of the source partition <paramref name="key"/>: when its folder is complete.</summary>
@@ -150,9 +200,9 @@ public sealed class PartitionMap
         private readonly LocalClockGrid _sourceGrid;
         private readonly KeyPrecision _sourcePrecision;
         private readonly long _step;
-        private readonly LocalPartition[] _partitions;
+        private LocalPartition[] _partitions;
         // Per partition: first interval, interval count, first slice, slice count (fixed up in Finish).
-        private readonly int[] _offsets;
+        private int[] _offsets;
         private Interval[] _intervals;
         private SourceSlice[] _slices;
         private int _partitionCount;
@@ -167,13 +217,15 @@ public sealed class PartitionMap
             _sourceGrid = map.Source.Grid;
             _sourcePrecision = map.Source.Precision;
             _step = _grid.StepTicks;
-            _partitions = new LocalPartition[capacity];
-            _offsets = ArrayPool<int>.Shared.Rent(Math.Max(4, capacity * 4));
+            _partitions = new LocalPartition[Math.Max(1, capacity)];
+            _offsets = new int[_partitions.Length * 4];
             _intervals = new Interval[capacity + 4];
             long perPartition = (_step + _sourceGrid.StepTicks - 1) / _sourceGrid.StepTicks + 1;
             _slices = new SourceSlice[(int)Math.Min(int.MaxValue / 2, capacity * perPartition + 4)];
             _span = new OffsetSpan(0, 0, 0);
         }
+
+        internal readonly int Count => _partitionCount;
 
         internal void Add(long label)
         {
@@ -200,6 +252,11 @@ public sealed class PartitionMap
                 : !allWhole ? PartitionKind.Partial
                 : slices == 1 ? PartitionKind.Regular
                 : PartitionKind.Merged;
+            if (_partitionCount == _partitions.Length)
+            {
+                Array.Resize(ref _partitions, _partitions.Length * 2);
+                Array.Resize(ref _offsets, _partitions.Length * 4);
+            }
             int p = _partitionCount++;
             _partitions[p] = new LocalPartition(new LocalPartitionKey(label, _map.Granularity), kind, default, default);
             _offsets[4 * p] = i0;
@@ -218,8 +275,7 @@ public sealed class PartitionMap
                 partition = new LocalPartition(partition.Key, partition.Kind,
                     intervals.Slice(_offsets[4 * p], _offsets[4 * p + 1]), slices.Slice(_offsets[4 * p + 2], _offsets[4 * p + 3]));
             }
-            ArrayPool<int>.Shared.Return(_offsets);
-            return _partitions;
+            return _partitionCount == _partitions.Length ? _partitions : _partitions[.._partitionCount];
         }
 
         private void AddOwned(long start, long end, ref bool allWhole)

@@ -80,7 +80,7 @@ public sealed class RegistrationPlan
             var actions = new List<PartitionAction>(2);
             if (partition.Kind != PartitionKind.Regular)
             {
-                var copies = new List<SourceCopy>(partition.Sources.Length);
+                var copies = new List<SourceCopy>(partition.Sources.Count);
                 foreach (var slice in partition.Sources)
                 {
                     copies.Add(new SourceCopy(slice, Join(options.SourceRoot, options.SourceTemplate.Format(slice.Key))));

@@ -6,7 +6,7 @@ using UpStats.Time.Parsing;
 
 namespace UpStats.Time.Tests.Parsing;
 
-/// <summary>The SSSE3 fixed-width path answers exactly as the scalar one, for valid and mutated text of every shape.</summary>
+/// <summary>The SSSE3 fixed-width path answers exactly as the scalar one, for UTF-8 and UTF-16, valid and mutated text of every shape.</summary>
 public class OffsetTimestampVectorScannerTest
 {
     [Property(MaxTest = 5000)]
@@ -21,8 +21,11 @@ public class OffsetTimestampVectorScannerTest
             }
             byte[] utf8 = Encoding.UTF8.GetBytes(text);
             bool scalar = OffsetTimestampScanner.TryParseFixed<byte>(utf8, out long expected);
-            bool vector = OffsetTimestampVectorScanner.TryParseFixed(utf8, out long actual);
-            return (scalar == vector && expected == actual).Label($"'{text}': scalar {scalar} {expected}, vector {vector} {actual}");
+            bool vector = OffsetTimestampVectorScanner.TryParseFixed<byte>(utf8, out long actual);
+            bool scalar16 = OffsetTimestampScanner.TryParseFixed<char>(text, out long expected16);
+            bool vector16 = OffsetTimestampVectorScanner.TryParseFixed<char>(text, out long actual16);
+            return (scalar == vector && expected == actual && scalar16 == vector16 && expected16 == actual16 && scalar16 == scalar)
+                .Label($"'{text}': scalar {scalar} {expected}, vector {vector} {actual}, UTF-16 scalar {scalar16} {expected16}, vector {vector16} {actual16}");
         });
 
     [Theory]
@@ -31,7 +34,21 @@ public class OffsetTimestampVectorScannerTest
     [InlineData("2015-10-10 23:26:51z", 1444519611L)]
     public void TryParseFixed_UpStatsShapes_GivesEpochSeconds(string text, long expected)
     {
-        Assert.True(OffsetTimestampVectorScanner.TryParseFixed(Encoding.ASCII.GetBytes(text), out long seconds));
+        Assert.True(OffsetTimestampVectorScanner.TryParseFixed<byte>(Encoding.ASCII.GetBytes(text), out long seconds));
+        Assert.True(OffsetTimestampVectorScanner.TryParseFixed<char>(text, out long fromText));
         Assert.Equal(expected, seconds);
+        Assert.Equal(expected, fromText);
+    }
+
+    [Theory]
+    [InlineData("2015-10-11T00:26:51+01\u0130\u0130")] // low byte '0'
+    [InlineData("2015-10-11T00:26:51\u012B0100")]       // low byte '+'
+    [InlineData("2015-10-11\u015400:26:51+0100")]       // low byte 'T'
+    [InlineData("2015-10-10T23:26:51\u015A")]           // low byte 'Z'
+    [InlineData("\u8032015-10-11T00:26:51+0100")]       // negative as a short
+    public void TryParseFixed_CharsWhoseLowByteLooksValid_AreRejected(string text)
+    {
+        Assert.False(OffsetTimestampVectorScanner.TryParseFixed<char>(text, out _));
+        Assert.False(OffsetTimestampScanner.TryParseFixed<char>(text, out _));
     }
 }

@@ -1,4 +1,7 @@
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using UpStats.Time.Partitioning;
 
 namespace UpStats.Time.Tests.Partitioning;
@@ -41,4 +44,15 @@ public class PartitionKeyTest
         Assert.Equal("2024-11-03", SourceLayout.Create(DateTimeZone.Utc, 1440).KeyOf(Instant.FromUtc(2024, 11, 3, 8, 59)).ToString());
         Assert.Same(SourceLayout.UtcHourly, SourceLayout.Create(DateTimeZone.Utc, 60));
     }
+
+    // Any hour of years 0001–9999, in random order (so the per-day date cache is hit, missed and overwritten).
+    [Property(MaxTest = 2000)]
+    public Property ToString_AnyHour_EqualsNodaTimesPattern() =>
+        Prop.ForAll(Arb.From(from days in Gen.Choose(-719162, 2932896) from hour in Gen.Choose(0, 23) select (days, hour)), c =>
+        {
+            var label = new LocalDate(1970, 1, 1).PlusDays(c.days).At(new LocalTime(c.hour, 0));
+            var hour = new LocalPartitionKey(label, PartitionGranularity.Hour).ToString();
+            var day = new LocalPartitionKey(label.Date.AtMidnight(), PartitionGranularity.Day).ToString();
+            return (hour == label.ToString("uuuu-MM-dd'T'HH", null) && day == label.ToString("uuuu-MM-dd", null)).Label($"{label}: {hour} {day}");
+        });
 }

@@ -115,7 +115,7 @@ public partial class PartitionMapTest
         var p = daily.PartitionsOf(new LocalDate(2024, 11, 3), new LocalDate(2024, 11, 4)).Single();
         Assert.Equal("2024-11-03", p.Key.ToString());
         Assert.Equal(PartitionKind.Merged, p.Kind);
-        Assert.Equal(25, p.Sources.Length);
+        Assert.Equal(25, p.Sources.Count);
     }
 
     [Fact]
@@ -196,5 +196,23 @@ public partial class PartitionMapTest
                 && day.KeyOf(c.Instant).ToString() == local.ToString("uuuu-MM-dd", null)
                 && hour.SourceKeyOf(c.Instant).ToString() == utc.ToString("uuuu-MM-dd'T'HH", null);
             return ok.Label($"{c.Zone.Id} {c.Instant}: {hour.KeyOf(c.Instant)} vs {local}");
+        });
+
+    // Runs (computed on read) and precomputed partitions near transitions must agree: every element of a long
+    // range, read by index and by enumeration, equals the partition computed alone by Partition(key).
+    [Property(MaxTest = 40)]
+    public Property PartitionsOf_ALongRange_EqualsEachPartitionComputedAlone() =>
+        Prop.ForAll(Arb.From(from zd in Generators.ZoneAndLocalDate from days in Gen.Choose(1, 40) from day in Gen.Elements(false, true) select (zd.Zone, zd.Date, days, day)), c =>
+        {
+            var map = PartitionMap.For(c.Zone, c.day ? PartitionGranularity.Day : PartitionGranularity.Hour);
+            var list = map.PartitionsOf(c.Date.PlusDays(-c.days / 2), c.Date.PlusDays(c.days - c.days / 2));
+            var enumerated = new List<LocalPartition>();
+            foreach (var p in list)
+            {
+                enumerated.Add(p);
+            }
+            var bad = Enumerable.Range(0, list.Count).Where(i => list[i] != enumerated[i] || list[i] != map.Partition(list[i].Key)).Take(3).ToList();
+            return (enumerated.Count == list.Count && bad.Count == 0)
+                .Label($"{c.Zone.Id} {c.Date} ±{c.days}: {string.Join("; ", bad.Select(i => $"{list[i]} vs {map.Partition(list[i].Key)}"))}");
         });
 }

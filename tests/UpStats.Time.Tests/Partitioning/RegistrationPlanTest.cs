@@ -130,7 +130,7 @@ public class RegistrationPlanTest
             foreach (var p in plan.Partitions)
             {
                 // Readiness is the end of the latest UTC source hour, plus the grace.
-                var expectedReady = p.Partition.Sources.Length == 0
+                var expectedReady = p.Partition.Sources.Count == 0
                     ? (Instant?)null
                     : p.Partition.Sources.ToArray().Max(s => s.Key.Label.InUtc().ToInstant() + Duration.FromHours(1)) + options.Grace;
                 var expectedStatus = expectedReady is null ? PartitionStatus.Skipped : now < expectedReady ? PartitionStatus.Waiting : PartitionStatus.Ready;
