@@ -19,6 +19,11 @@ try
 {
     return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (UpStats.Lake.Migration.ConcurrentMigrationException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
 catch (LakeUsageException ex)
 {
     Console.Error.WriteLine(ex.Message);

@@ -168,16 +168,22 @@ internal sealed class LakeDatabase : IDisposable
             : MigrationTotals.None;
     }
 
-    /// <summary>Stores the checkpoint in the chunk's transaction: the chunk and its checkpoint commit together.</summary>
-    public void WriteCheckpoint(DbTransaction transaction, MigrationTotals totals) =>
+    /// <summary>
+    /// Moves the checkpoint from <paramref name="expectedLastRawId"/> to <paramref name="totals"/> in the chunk's
+    /// transaction, so the chunk and its checkpoint commit together. Returns false, writing nothing, when the
+    /// stored checkpoint is no longer at <paramref name="expectedLastRawId"/>: another migration of the same
+    /// lake committed meanwhile (a compare-and-set that both engines evaluate against the committed row).
+    /// </summary>
+    public bool TryMoveCheckpoint(DbTransaction transaction, long expectedLastRawId, MigrationTotals totals) =>
         Execute(
             transaction,
             "INSERT INTO lake_checkpoint(name, last_raw_id, raw_rows, duplicate_rows, unreadable_rows, jobs, repeated_jobs, failed_jobs) " +
             "VALUES (@name, @last, @raw, @dup, @unreadable, @jobs, @repeated, @failed) " +
             "ON CONFLICT(name) DO UPDATE SET last_raw_id = excluded.last_raw_id, raw_rows = excluded.raw_rows, duplicate_rows = excluded.duplicate_rows, " +
-            "unreadable_rows = excluded.unreadable_rows, jobs = excluded.jobs, repeated_jobs = excluded.repeated_jobs, failed_jobs = excluded.failed_jobs",
-            ("name", JobsMigration), ("last", totals.LastRawId), ("raw", totals.RawRows), ("dup", totals.DuplicateRows),
-            ("unreadable", totals.UnreadableRows), ("jobs", totals.Jobs), ("repeated", totals.RepeatedJobs), ("failed", totals.FailedJobs));
+            "unreadable_rows = excluded.unreadable_rows, jobs = excluded.jobs, repeated_jobs = excluded.repeated_jobs, failed_jobs = excluded.failed_jobs " +
+            "WHERE lake_checkpoint.last_raw_id = @expected",
+            ("name", JobsMigration), ("expected", expectedLastRawId), ("last", totals.LastRawId), ("raw", totals.RawRows), ("dup", totals.DuplicateRows),
+            ("unreadable", totals.UnreadableRows), ("jobs", totals.Jobs), ("repeated", totals.RepeatedJobs), ("failed", totals.FailedJobs)) == 1;
 
     /// <summary>One job, or null.</summary>
     public JobRecord? FindJob(string jobId)
@@ -259,10 +265,10 @@ internal sealed class LakeDatabase : IDisposable
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private void Execute(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    private int Execute(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = Command(transaction, sql, parameters);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private DbCommand Command(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)

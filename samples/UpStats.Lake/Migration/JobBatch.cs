@@ -100,12 +100,6 @@ internal sealed class JobBatch
         _errors[index] = error;
     }
 
-    /// <summary>
-    /// Whether job <paramref name="index"/> has a value for the parser (false when it was added without a
-    /// date, and after its value failed).
-    /// </summary>
-    public bool NeedsParse(int index) => _errors[index] is null;
-
     private void AppendLine(ReadOnlySpan<byte> value)
     {
         if (_columnUsed + value.Length + 1 > _column.Length)

@@ -145,7 +145,11 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null)
                 totals.Jobs + written,
                 totals.RepeatedJobs + chunk.RepeatedInChunk + (batch.Count - written),
                 totals.FailedJobs + failed);
-            database.WriteCheckpoint(transaction, next);
+            if (!database.TryMoveCheckpoint(transaction, totals.LastRawId, next))
+            {
+                // Rolled back by the using: this run's read-ahead is stale, and the other run owns the rest.
+                throw new ConcurrentMigrationException(totals.LastRawId);
+            }
             BeforeCommit?.Invoke(number);
             transaction.Commit();
         }
@@ -224,3 +228,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null)
         }
     }
 }
+
+/// <summary>Another migration of the same lake committed chunks while this one ran; this one stopped without writing.</summary>
+internal sealed class ConcurrentMigrationException(long expectedLastRawId)
+    : Exception($"another migration of this lake moved the checkpoint past raw id {expectedLastRawId} meanwhile; this run stopped without writing its chunk (run migrate again to continue)");

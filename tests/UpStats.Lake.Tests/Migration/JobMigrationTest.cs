@@ -98,6 +98,38 @@ public class JobMigrationTest
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void Run_AnotherMigrationCommittedMeanwhile_StopsWithoutWritingAndTableStaysRight(string engine)
+    {
+        using var cleanLake = TestLake.Create(engine);
+        using var clean = cleanLake.Open();
+        LakeFill.Generate(clean, rows: 300, seed: 12);
+        var cleanTotals = new JobMigration(clean, 40).Run(SilentProgress.Instance);
+
+        using var lake = TestLake.Create(engine);
+        using var database = lake.Open();
+        LakeFill.Generate(database, rows: 300, seed: 12);
+        // After run A's second chunk commits, run B (its own connection) migrates everything.
+        var first = new JobMigration(database, 40)
+        {
+            AfterCommit = n =>
+            {
+                if (n == 2)
+                {
+                    using var other = lake.Open();
+                    new JobMigration(other, 40).Run(SilentProgress.Instance);
+                }
+            },
+        };
+
+        var error = Assert.Throws<ConcurrentMigrationException>(() => first.Run(SilentProgress.Instance));
+
+        Assert.Contains("past raw id 80", error.Message, StringComparison.Ordinal);
+        Assert.Equal(cleanTotals, database.ReadCheckpoint());
+        Assert.Equal(clean.AllJobs(), database.AllJobs());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void Run_MalformedValues_ReportedWithRowIdJobPositionAndReason(string engine)
     {
         using var lake = TestLake.Create(engine);
