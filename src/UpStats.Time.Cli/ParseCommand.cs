@@ -43,7 +43,7 @@ internal static class ParseCommand
                 throw new CliUsageException("parse: --json and --to cannot be combined (choose one output form).");
             }
             using var input = OpenInput(result.GetValue(file) ?? "-");
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardOutput.Open();
             using var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 14);
             bool allValid = target switch
             {

@@ -36,19 +36,20 @@ internal static class PartitionsCommand
             {
                 throw new CliUsageException($"--from {first:uuuu-MM-dd} must be before --to {last:uuuu-MM-dd} (the range is [from, to)).");
             }
-            if (PlanOptions.TryRun(parse, map, first, last, Console.Out))
+            using var stdout = StandardOutput.OpenWriter();
+            if (PlanOptions.TryRun(parse, map, first, last, stdout))
             {
                 return ExitCodes.Success;
             }
             if (parse.GetValue(svg))
             {
                 string title = $"{map.Zone.Id} {map.Granularity.ToString().ToLowerInvariant()} partitions, {first:uuuu-MM-dd} to {last:uuuu-MM-dd}";
-                PartitionTimelineSvg.Render(map, map.PartitionsOf(first, last), title).Save(Console.Out);
-                Console.Out.WriteLine();
+                PartitionTimelineSvg.Render(map, map.PartitionsOf(first, last), title).Save(stdout);
+                stdout.WriteLine();
                 return ExitCodes.Success;
             }
             bool asJson = parse.GetValue(json);
-            var lines = new JsonLines(Console.Out);
+            var lines = new JsonLines(stdout);
             // One local date at a time: a range of years streams instead of being built in memory first.
             for (var date = first; date < last; date = date.PlusDays(1))
             {
@@ -60,7 +61,7 @@ internal static class PartitionsCommand
                     }
                     else
                     {
-                        Console.Out.WriteLine(FormatRow(partition));
+                        stdout.WriteLine(FormatRow(partition));
                     }
                 }
             }

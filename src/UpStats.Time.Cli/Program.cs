@@ -27,6 +27,11 @@ catch (CliUsageException ex)
     Console.Error.WriteLine(ex.Message);
     return ExitCodes.Usage;
 }
+catch (IOException ex) when (StandardOutput.IsBrokenPipe(ex))
+{
+    // The reader closed the pipe (`… | head`): nothing more is wanted, so stop quietly, as Unix tools do.
+    return ExitCodes.Success;
+}
 catch (IOException ex)
 {
     Console.Error.WriteLine($"I/O error: {ex.Message}");

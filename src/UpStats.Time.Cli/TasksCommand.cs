@@ -59,7 +59,7 @@ internal static class TasksCommand
 
     private static void Write(TaskList tasks, bool json)
     {
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        using var output = StandardOutput.OpenWriter();
         if (json)
         {
             var lines = new JsonLines(output);
