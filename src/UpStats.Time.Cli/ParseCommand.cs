@@ -63,6 +63,11 @@ internal static class ParseCommand
         {
             return Console.OpenStandardInput();
         }
+        if (path.StartsWith("--", StringComparison.Ordinal) && !File.Exists(path))
+        {
+            // System.CommandLine hands an unknown option to the FILE argument: name it as what it is.
+            throw new CliUsageException($"parse: unknown option {path} (options: --json, --to epoch|iso; the input is FILE or -).");
+        }
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

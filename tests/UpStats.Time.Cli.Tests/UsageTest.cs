@@ -13,3 +13,14 @@ public class UsageTest
         Assert.DoesNotContain("   at ", result.StdErr);
     }
 }
+
+public class ParseUsageTest
+{
+    [Fact]
+    public void Parse_UnknownOption_IsNamedAsAnOptionNotAFile()
+    {
+        var result = CliRunner.Run("", "parse", "--bogus");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("parse: unknown option --bogus (options: --json, --to epoch|iso; the input is FILE or -).", result.StdErr.TrimEnd('\n'));
+    }
+}
