@@ -30,7 +30,18 @@ internal static partial class Oracles
         string sep = m.Groups["sep"].Value == " " ? " " : $"'{m.Groups["sep"].Value}'";
         var pattern = OffsetDateTimePattern.CreateWithInvariantCulture($"uuuu'-'MM'-'dd{sep}HH':'mm':'ss{fraction}{offsetPattern}");
         var result = pattern.Parse(text);
-        return result.Success ? result.Value.ToInstant() : null;
+        if (!result.Success)
+        {
+            return null;
+        }
+        try
+        {
+            return result.Value.ToInstant();
+        }
+        catch (OverflowException)
+        {
+            return null; // 9999-12-31 with a negative offset: past Instant.MaxValue for NodaTime as for us
+        }
     }
 
     [GeneratedRegex(@"^\s*(?<n>[0-9]+)\s*(?<unit>[A-Za-z]+)\s*$", RegexOptions.CultureInvariant)]

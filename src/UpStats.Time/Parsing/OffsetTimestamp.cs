@@ -255,16 +255,20 @@ public static class OffsetTimestamp
         {
             return false;
         }
-        return ToInstant(fields, out value, out error);
+        return ToInstant(s, fields, out value, out error);
     }
 
-    private static bool ToInstant(in TimestampFields fields, out Instant value, out ParseError error)
+    private static bool ToInstant<TChar>(ReadOnlySpan<TChar> s, in TimestampFields fields, out Instant value, out ParseError error)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         long epochSeconds = fields.EpochSeconds;
         if (epochSeconds > MaxInstantSeconds)
         {
             value = default;
-            error = new ParseError(0, ParseErrorReasons.InstantOutOfRange);
+            // Only 9999-12-31 with a negative offset gets here: the offset is the field that pushes the instant
+            // out of range, so point at its sign (the last '-' of the text, SPEC.md's out-of-range field rule).
+            int offsetAt = s.LastIndexOf(TChar.CreateTruncating('-'));
+            error = new ParseError(offsetAt < 0 ? 0 : offsetAt, ParseErrorReasons.InstantOutOfRange);
             return false;
         }
         value = Instant.FromUnixTimeSeconds(epochSeconds).PlusNanoseconds(fields.Nanosecond);
@@ -284,7 +288,7 @@ public static class OffsetTimestamp
         }
         if (fields.HasOffset)
         {
-            return ToInstant(fields, out value, out error);
+            return ToInstant(s, fields, out value, out error);
         }
         try
         {

@@ -82,7 +82,9 @@ public class OffsetTimestampTest
     public void TryParse_LastDayWithNegativeOffset_IsBeyondInstantRange()
     {
         Assert.False(OffsetTimestamp.TryParse("9999-12-31T23:59:59-01:00", out Instant _, out var error));
-        Assert.Equal(new ParseError(0, R.InstantOutOfRange), error);
+        Assert.Equal(new ParseError(19, R.InstantOutOfRange), error);
+        Assert.False(OffsetTimestamp.TryParse("9999-12-31 23:59:59.5-18"u8, out Instant _, out error));
+        Assert.Equal(new ParseError(21, R.InstantOutOfRange), error);
         // Epoch seconds have no such limit.
         Assert.True(OffsetTimestamp.TryParseEpochSeconds("9999-12-31T23:59:59-01:00", out long _, out _));
     }
