@@ -81,7 +81,7 @@ public static class OffsetTimestamp
     /// <param name="utf8">The timestamp, with or without offset.</param>
     /// <param name="zone">The zone of values without offset.</param>
     /// <param name="resolver">Decides DST gaps and overlaps; if it throws (as <c>Resolvers.StrictResolver</c> does), the
-    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 0.</param>
+    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 11 (the hour).</param>
     /// <param name="value">The instant, or <c>default</c> on failure.</param>
     /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
     /// <returns>True when <paramref name="utf8"/> is a valid timestamp that the resolver could map.</returns>
@@ -140,7 +140,7 @@ public static class OffsetTimestamp
     /// <param name="text">The timestamp, with or without offset.</param>
     /// <param name="zone">The zone of values without offset.</param>
     /// <param name="resolver">Decides DST gaps and overlaps; if it throws (as <c>Resolvers.StrictResolver</c> does), the
-    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 0.</param>
+    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 11 (the hour).</param>
     /// <param name="value">The instant, or <c>default</c> on failure.</param>
     /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
     /// <returns>True when <paramref name="text"/> is a valid timestamp that the resolver could map.</returns>
@@ -290,21 +290,32 @@ public static class OffsetTimestamp
         {
             return ToInstant(s, fields, out value, out error);
         }
+        // MapLocal first: a local time read once (nearly every value) needs no resolver and so can never throw;
+        // only a gap or an overlap goes to the caller's resolver, whose way to refuse is an exception.
+        var mapping = zone.MapLocal(fields.ToLocalDateTime());
+        if (mapping.Count == 1)
+        {
+            value = mapping.Single().ToInstant();
+            return true;
+        }
         try
         {
-            value = zone.ResolveLocal(fields.ToLocalDateTime(), resolver).ToInstant();
+            value = resolver(mapping).ToInstant();
             return true;
         }
         catch (SkippedTimeException)
         {
-            error = new ParseError(0, ParseErrorReasons.SkippedLocalTime);
+            error = new ParseError(TimeFieldPosition, ParseErrorReasons.SkippedLocalTime);
         }
         catch (AmbiguousTimeException)
         {
-            error = new ParseError(0, ParseErrorReasons.AmbiguousLocalTime);
+            error = new ParseError(TimeFieldPosition, ParseErrorReasons.AmbiguousLocalTime);
         }
         return false;
     }
+
+    // `YYYY-MM-DDThh`: the hour is where a local time without offset is skipped or repeated.
+    private const int TimeFieldPosition = 11;
 
     // Kept out of the callers so that their hot paths carry no exception-building code.
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -212,7 +212,7 @@ public class OffsetTimestampTest
         Assert.True(OffsetTimestamp.TryParse(repeated, LosAngeles, later, out Instant second, out _));
         Assert.Equal(Instant.FromUtc(2024, 11, 3, 9, 30), second);
         Assert.False(OffsetTimestamp.TryParse(repeated, LosAngeles, Resolvers.StrictResolver, out Instant _, out var error));
-        Assert.Equal(new ParseError(0, R.AmbiguousLocalTime), error);
+        Assert.Equal(new ParseError(11, R.AmbiguousLocalTime), error);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public class OffsetTimestampTest
         Assert.True(OffsetTimestamp.TryParse(skipped, LosAngeles, Resolvers.LenientResolver, out Instant shifted, out _));
         Assert.Equal(Instant.FromUtc(2024, 3, 10, 10, 30), shifted); // 03:30 PDT
         Assert.False(OffsetTimestamp.TryParse(skipped, LosAngeles, Resolvers.StrictResolver, out Instant _, out var error));
-        Assert.Equal(new ParseError(0, R.SkippedLocalTime), error);
+        Assert.Equal(new ParseError(11, R.SkippedLocalTime), error);
     }
 
     [Fact]
