@@ -79,7 +79,7 @@ internal static class FuzzTargets
         }
         else
         {
-            Check(result.ErrorPosition >= 0 && result.ErrorPosition <= text.Length, $"interval '{text}': position {result.ErrorPosition}");
+            Check(result.Error.Position >= 0 && result.Error.Position <= text.Length, $"interval '{text}': position {result.Error.Position}");
         }
     }
 
@@ -96,7 +96,7 @@ internal static class FuzzTargets
         }
         else
         {
-            Check(result.ErrorPosition >= 0 && result.ErrorPosition <= text.Length, $"lookback '{text}': position {result.ErrorPosition}");
+            Check(result.Error.Position >= 0 && result.Error.Position <= text.Length, $"lookback '{text}': position {result.Error.Position}");
         }
     }
 

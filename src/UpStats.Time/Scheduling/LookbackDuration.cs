@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
+using UpStats.Time.Parsing;
 
 namespace UpStats.Time.Scheduling;
 
@@ -50,7 +51,7 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
     /// <summary>Parses <c>30d</c>, <c>1h</c>, <c>15m</c>, <c>10s</c>, <c>500ms</c> and sums like <c>1d12h</c>.</summary>
     /// <param name="text">The text; leading and trailing spaces are ignored, spaces between terms allowed.</param>
     /// <returns>The lookback, or where and why the text failed (no exception).</returns>
-    public static ScheduleParseResult<LookbackDuration> Parse(string text)
+    public static ParseResult<LookbackDuration> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Parse(text.AsSpan(), text);
@@ -58,7 +59,7 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
 
     /// <summary>Parses a lookback from characters; see <see cref="Parse(string)"/>.</summary>
     /// <returns>The lookback, or where and why the text failed (no exception).</returns>
-    public static ScheduleParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text) => Parse(text, null);
+    public static ParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text) => Parse(text, null);
 
     /// <summary>Parses a lookback, throwing on failure.</summary>
     /// <exception cref="FormatException">The text is not a valid lookback (the message says where and why).</exception>
@@ -68,7 +69,7 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
     /// <returns>Whether <paramref name="text"/> is a valid lookback.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, out LookbackDuration lookback) => Parse(text, null).TryGetValue(out lookback);
 
-    private static ScheduleParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text, string? original)
+    private static ParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text, string? original)
     {
         int i = 0;
         int end = text.Length;
@@ -123,7 +124,7 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
                 i++;
             }
         }
-        return ScheduleParseResult<LookbackDuration>.ForValue(new LookbackDuration(total));
+        return ParseResult<LookbackDuration>.ForValue(new LookbackDuration(total));
     }
 
     private static long UnitTicks(ReadOnlySpan<char> unit) => unit.Length switch
@@ -140,8 +141,8 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
         _ => 0,
     };
 
-    private static ScheduleParseResult<LookbackDuration> Fail(int position, string reason, ReadOnlySpan<char> text, string? original) =>
-        ScheduleParseResult<LookbackDuration>.ForError(position, reason, original ?? text.ToString());
+    private static ParseResult<LookbackDuration> Fail(int position, string reason, ReadOnlySpan<char> text, string? original) =>
+        ParseResult<LookbackDuration>.ForError(position, reason, original ?? text.ToString());
 
     /// <inheritdoc/>
     public bool Equals(LookbackDuration other) => _ticks == other._ticks;

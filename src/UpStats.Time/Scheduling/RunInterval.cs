@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using UpStats.Time.Parsing;
 using UpStats.Time.Grid;
 
 namespace UpStats.Time.Scheduling;
@@ -92,7 +93,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
     /// <summary>Parses <c>5 MINUTES</c>, <c>2 hours</c>, <c>7 DAYS</c>, <c>5m</c>, <c>2h</c>, <c>7d</c>; leading and trailing spaces are ignored.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The interval, or where and why the text failed (no exception).</returns>
-    public static ScheduleParseResult<RunInterval> Parse(string text)
+    public static ParseResult<RunInterval> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Parse(text.AsSpan(), text);
@@ -101,7 +102,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
     /// <summary>Parses a run interval from characters; see <see cref="Parse(string)"/>.</summary>
     /// <param name="text">The characters.</param>
     /// <returns>The interval, or where and why the text failed (no exception).</returns>
-    public static ScheduleParseResult<RunInterval> Parse(ReadOnlySpan<char> text) => Parse(text, null);
+    public static ParseResult<RunInterval> Parse(ReadOnlySpan<char> text) => Parse(text, null);
 
     /// <summary>Parses a run interval, throwing on failure.</summary>
     /// <exception cref="FormatException">The text is not a valid run interval (the message says where and why).</exception>
@@ -111,7 +112,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
     /// <returns>Whether <paramref name="text"/> is a valid run interval.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, out RunInterval interval) => Parse(text, null).TryGetValue(out interval);
 
-    private static ScheduleParseResult<RunInterval> Parse(ReadOnlySpan<char> text, string? original)
+    private static ParseResult<RunInterval> Parse(ReadOnlySpan<char> text, string? original)
     {
         int i = 0;
         while (i < text.Length && char.IsWhiteSpace(text[i]))
@@ -190,7 +191,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
             : string.Concat(text[numberStart..numberEnd], " ", unit);
         string? rule = Check(minutes, written);
         return rule is null
-            ? ScheduleParseResult<RunInterval>.ForValue(new RunInterval((int)minutes))
+            ? ParseResult<RunInterval>.ForValue(new RunInterval((int)minutes))
             : Fail(numberStart, rule, text, original);
     }
 
@@ -218,8 +219,8 @@ public readonly struct RunInterval : IEquatable<RunInterval>
             : string.Create(CultureInfo.InvariantCulture, $"{written} ({minutes} minutes) {SchedulingMessages.NeitherBelowADayNorWholeDays}: {SchedulingMessages.WholeDaysRule}");
     }
 
-    private static ScheduleParseResult<RunInterval> Fail(int position, string reason, ReadOnlySpan<char> text, string? original) =>
-        ScheduleParseResult<RunInterval>.ForError(position, reason, original ?? text.ToString());
+    private static ParseResult<RunInterval> Fail(int position, string reason, ReadOnlySpan<char> text, string? original) =>
+        ParseResult<RunInterval>.ForError(position, reason, original ?? text.ToString());
 
     /// <inheritdoc/>
     public bool Equals(RunInterval other) => _minutesMinusOne == other._minutesMinusOne;

@@ -38,8 +38,8 @@ public class LookbackDurationTest
     {
         var result = LookbackDuration.Parse(text);
         Assert.False(result.Success);
-        Assert.Equal(position, result.ErrorPosition);
-        Assert.Equal(reason, result.ErrorReason);
+        Assert.Equal(position, result.Error.Position);
+        Assert.Equal(reason, result.Error.Reason);
         Assert.Throws<FormatException>(() => LookbackDuration.ParseOrThrow(text));
     }
 

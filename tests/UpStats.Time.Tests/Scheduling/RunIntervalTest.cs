@@ -39,9 +39,9 @@ public class RunIntervalTest
     {
         var result = RunInterval.Parse("5 HOURS");
         Assert.False(result.Success);
-        Assert.Equal(0, result.ErrorPosition);
-        Assert.StartsWith("5 HOURS (300 minutes) does not divide 24 hours", result.ErrorReason, StringComparison.Ordinal);
-        Assert.Contains(SchedulingMessages.DoesNotDivideDay, result.ErrorReason, StringComparison.Ordinal);
+        Assert.Equal(0, result.Error.Position);
+        Assert.StartsWith("5 HOURS (300 minutes) does not divide 24 hours", result.Error.Reason, StringComparison.Ordinal);
+        Assert.Contains(SchedulingMessages.DoesNotDivideDay, result.Error.Reason, StringComparison.Ordinal);
         var ex = Assert.Throws<FormatException>(() => RunInterval.ParseOrThrow("5 HOURS"));
         Assert.Equal(result.ErrorMessage, ex.Message);
     }
@@ -51,7 +51,7 @@ public class RunIntervalTest
     {
         var result = RunInterval.Parse("36 HOURS");
         Assert.False(result.Success);
-        Assert.StartsWith("36 HOURS (2160 minutes) is neither below a day nor whole days", result.ErrorReason, StringComparison.Ordinal);
+        Assert.StartsWith("36 HOURS (2160 minutes) is neither below a day nor whole days", result.Error.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -70,8 +70,8 @@ public class RunIntervalTest
     {
         var result = RunInterval.Parse(text);
         Assert.False(result.Success);
-        Assert.Equal(position, result.ErrorPosition);
-        Assert.Equal(reason, result.ErrorReason);
+        Assert.Equal(position, result.Error.Position);
+        Assert.Equal(reason, result.Error.Reason);
         Assert.False(RunInterval.TryParse(text, out _));
     }
 
