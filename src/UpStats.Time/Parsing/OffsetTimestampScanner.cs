@@ -207,8 +207,10 @@ internal static class OffsetTimestampScanner
     }
 
     // "YYYY-MM-DDThh:mm:ss" at fixed offsets, all rules at once; false (without a reason) when anything is off.
+    // Internal so that tests can check it against the stepwise reader: a wrong "false" here costs no correctness,
+    // only speed, so no test through the public API could see it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadDateTime<TChar>(ReadOnlySpan<TChar> s, ref TimestampFields fields)
+    internal static bool TryReadDateTime<TChar>(ReadOnlySpan<TChar> s, ref TimestampFields fields)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         if (s.Length < 19)
@@ -240,7 +242,7 @@ internal static class OffsetTimestampScanner
     }
 
     // "YYYY-MM-DDThh:mm:ss" rule by rule, left to right: the first rule broken gives the error.
-    private static bool TryReadDateTimeStepwise<TChar>(ReadOnlySpan<TChar> s, ref TimestampFields fields, out ParseError error)
+    internal static bool TryReadDateTimeStepwise<TChar>(ReadOnlySpan<TChar> s, ref TimestampFields fields, out ParseError error)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         if (s.IsEmpty)

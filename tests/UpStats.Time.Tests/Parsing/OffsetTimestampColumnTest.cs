@@ -71,6 +71,29 @@ public class OffsetTimestampColumnTest
         Assert.Equal(new RowError(1, new ParseError(0, R.Empty)), errors[0]);
     }
 
+    [Fact]
+    public void ParseEpochSeconds_StringsDestinationFull_StopsToResume()
+    {
+        string?[] values = ["2015-10-11T00:26:51+0100", "2015-10-11T00:26:52+0100", "2015-10-11T00:26:53+0100"];
+        var seconds = new long[2];
+        var first = OffsetTimestampColumn.ParseEpochSeconds(values, seconds, new RowError[2]);
+        Assert.Equal(new ColumnParseResult(2, 0, 2), first);
+        Assert.Equal([1444519611L, 1444519612L], seconds);
+        var second = OffsetTimestampColumn.ParseEpochSeconds(values.AsSpan(first.Consumed), seconds, new RowError[2]);
+        Assert.Equal(new ColumnParseResult(1, 0, 1), second);
+        Assert.Equal(1444519613L, seconds[0]);
+    }
+
+    [Fact]
+    public void ParseEpochSeconds_StringsNoRoomForAnError_StopsBeforeTheFailingRow()
+    {
+        string?[] values = ["2015-10-11T00:26:51+0100", "2015-10-11T00:26:51.5+0100", "bad", "2015-10-11T00:26:53+0100"];
+        var seconds = new long[4];
+        var result = OffsetTimestampColumn.ParseEpochSeconds(values, seconds, Span<RowError>.Empty);
+        Assert.Equal(new ColumnParseResult(2, 0, 2), result);
+        Assert.Equal([1444519611L, 1444519611L, 0L, 0L], seconds);
+    }
+
     private static Gen<string[]> Column =>
         from shape in Gen.Elements(Generators.OffsetForms)
         from rows in Gen.ArrayOf(Gen.Frequency(

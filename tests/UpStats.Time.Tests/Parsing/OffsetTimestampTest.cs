@@ -182,6 +182,29 @@ public class OffsetTimestampTest
         Assert.Equal("Expected an offset: Z, ±hh:mm, ±hhmm or ±hh at position 19: '2015-10-11T00:26:51^'", error.ToMessage("2015-10-11T00:26:51"u8));
     }
 
+    [Fact]
+    public void TryParse_LastRepresentableInstantWithFraction_IsInstantMaxValue()
+    {
+        // The general path (a fraction) at exactly Instant.MaxValue's second: inside the range, not beyond it.
+        Assert.True(OffsetTimestamp.TryParse("9999-12-31T23:59:59.999999999Z", out Instant max, out var error), error.Message);
+        Assert.Equal(Instant.MaxValue, max);
+        Assert.True(OffsetTimestamp.TryParse("9999-12-31T23:59:59Z", out Instant lastSecond, out _));
+        Assert.Equal(Instant.MaxValue.ToUnixTimeSeconds(), lastSecond.ToUnixTimeSeconds());
+        Assert.True(OffsetTimestamp.TryParse("9999-12-31 23:59:59,5+00:00", LosAngeles, Resolvers.StrictResolver, out Instant inZone, out _));
+        Assert.Equal(Instant.MaxValue.ToUnixTimeSeconds(), inZone.ToUnixTimeSeconds());
+    }
+
+    [Fact]
+    public void Parse_NullArguments_ThrowArgumentNullExceptionNamingThem()
+    {
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.Parse((string)null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.ParseEpochSeconds((string)null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.Parse(null!, LosAngeles, Resolvers.StrictResolver)).ParamName);
+        // A value with an offset never needs the zone or the resolver; they are checked all the same.
+        Assert.Equal("zone", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.Parse("2015-10-11T00:26:51+0100", null!, Resolvers.StrictResolver)).ParamName);
+        Assert.Equal("resolver", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.TryParse("2015-10-11T00:26:51+0100"u8, LosAngeles, null!, out _, out _)).ParamName);
+    }
+
     // ---- values without offset, in a zone ----
 
     private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
@@ -243,9 +266,11 @@ public class OffsetTimestampTest
         Assert.Equal(expected, error);
         Assert.False(OffsetTimestamp.TryParse(text, out Instant _, out error));
         Assert.Equal(expected, error);
-        Assert.False(OffsetTimestamp.TryParseEpochMilliseconds(text, out _, out error));
+        Assert.False(OffsetTimestamp.TryParseEpochMilliseconds(text, out value, out error));
+        Assert.Equal(0L, value);
         Assert.Equal(expected, error);
-        Assert.False(OffsetTimestamp.TryParseEpochTicks(text, out _, out error));
+        Assert.False(OffsetTimestamp.TryParseEpochTicks(text, out value, out error));
+        Assert.Equal(0L, value);
         Assert.Equal(expected, error);
         if (utf8.Length == text.Length) // positions count bytes; compare only where they count the same
         {
