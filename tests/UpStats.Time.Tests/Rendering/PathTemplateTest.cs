@@ -1,3 +1,5 @@
+using UpStats.Time.Grid;
+using UpStats.Time.Partitioning;
 using UpStats.Time.Rendering;
 
 namespace UpStats.Time.Tests.Rendering;
@@ -30,5 +32,72 @@ public class PathTemplateTest
         Assert.Null(template);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Contains(expected, Assert.Throws<FormatException>(() => PathTemplate.Parse(text)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Daily_Format_HasNoHour()
+    {
+        Assert.Equal("year=0999/month=01/day=09", PathTemplate.Daily.Format(new LocalDateTime(999, 1, 9, 23, 0)));
+        Assert.Equal(["year", "month", "day"], PathTemplate.Daily.Columns);
+        Assert.Equal("year={yyyy}/month={MM}/day={dd}", PathTemplate.Daily.Text);
+    }
+
+    [Fact]
+    public void Format_MinutesAndTrailingLiteral_AreWritten()
+    {
+        var template = PathTemplate.Parse("{yyyy}{MM}{dd}T{HH}{mm}.parquet");
+        Assert.Equal("20240310T0345.parquet", template.Format(new LocalDateTime(2024, 3, 10, 3, 45)));
+        Assert.Empty(template.Columns);
+        Assert.Empty(template.PartitionValues(new LocalDateTime(2024, 3, 10, 3, 45)));
+    }
+
+    [Fact]
+    public void Format_Keys_UseTheirLabels()
+    {
+        var key = new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 1, 0), PartitionGranularity.Hour);
+        Assert.Equal("year=2024/month=11/day=03/hour=01", PathTemplate.Hourly.Format(key));
+        var slice = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour)
+            .Partition(key).Sources[0];
+        Assert.Equal("year=2024/month=11/day=03/hour=08", PathTemplate.Hourly.Format(slice.Key));
+    }
+
+    [Fact]
+    public void Columns_OnlySegmentsWithANameBeforeTheirEqualsSign()
+    {
+        var template = PathTemplate.Parse("=x/{yyyy}=y/tbl/k=/dt={yyyy}-{MM}/v=a=b");
+        Assert.Equal(["k", "dt", "v"], template.Columns);
+        Assert.Equal(["k=", "dt=2024-03", "v=a=b"], template.PartitionValues(new LocalDateTime(2024, 3, 10, 0, 0)).Select(v => $"{v.Key}={v.Value}"));
+    }
+
+    [Fact]
+    public void Equals_SameText_AreEqual()
+    {
+        var a = PathTemplate.Parse("dt={yyyy}-{MM}-{dd}");
+        var b = PathTemplate.Parse("dt={yyyy}-{MM}-{dd}");
+        Assert.True(a.Equals(b));
+        Assert.True(a.Equals((object)b));
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.False(a.Equals(PathTemplate.Daily));
+        Assert.False(a.Equals(null));
+        Assert.False(a.Equals((object)"dt={yyyy}-{MM}-{dd}"));
+        Assert.Equal("dt={yyyy}-{MM}-{dd}", a.ToString());
+    }
+
+    [Fact]
+    public void Parse_Null_ThrowsArgumentNullException()
+    {
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => PathTemplate.Parse(null!)).ParamName);
+        Assert.False(PathTemplate.TryParse(null!, out _, out var error));
+        Assert.Equal("A path template must not be empty.", error);
+    }
+
+    [Theory]
+    [InlineData("a/{yy}/b", "Unknown token '{yy}' at position 2 of the path template 'a/{yy}/b' (use {yyyy}, {MM}, {dd}, {HH} or {mm}).")]
+    [InlineData("a/{HH", "The '{' at position 2 of the path template 'a/{HH' is not closed.")]
+    [InlineData("{HH}}", "Unexpected '}' at position 4 of the path template '{HH}}'.")]
+    public void TryParse_BadTemplate_GivesTheWholeMessage(string text, string expected)
+    {
+        Assert.False(PathTemplate.TryParse(text, out _, out var error));
+        Assert.Equal(expected, error);
     }
 }

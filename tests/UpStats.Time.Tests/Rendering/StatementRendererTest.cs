@@ -87,4 +87,63 @@ public class StatementRendererTest
         Assert.All(lines, l => Assert.DoesNotContain('\n', l));
         Assert.DoesNotContain(lines, l => l.StartsWith("DROP", StringComparison.Ordinal));
     }
+
+    private static RegistrationPlan Plan(string zone, LocalDate from, Instant now) =>
+        RegistrationPlan.Create(PartitionMap.For(DateTimeZoneProviders.Tzdb[zone], PartitionGranularity.Hour),
+            from, from.PlusDays(1), new FakeClock(now), new RegistrationOptions("s3://b"));
+
+    [Fact]
+    public void HiveRender_SpringForwardGap_SaysTheHourIsSkipped()
+    {
+        var lines = HiveStatementRenderer.Render(Plan("America/Los_Angeles", new LocalDate(2024, 3, 10), Instant.FromUtc(2024, 3, 12, 0, 0)), "t");
+        Assert.Equal("-- 2024-03-10T02 skipped: the label is in a DST gap and owns no instant; no partition.", lines[2]);
+        Assert.StartsWith("ALTER TABLE t ADD IF NOT EXISTS PARTITION (year='2024', month='03', day='10', hour='01') ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("ALTER TABLE t ADD IF NOT EXISTS PARTITION (year='2024', month='03', day='10', hour='03') ", lines[3], StringComparison.Ordinal);
+        Assert.Equal(24, lines.Count);
+    }
+
+    [Fact]
+    public void TrinoRender_HalfHourZone_CopiesPartialRowsOfTwoUtcHours()
+    {
+        var lines = TrinoStatementRenderer.Render(Plan("Asia/Kolkata", new LocalDate(2024, 1, 15), Instant.FromUtc(2024, 1, 16, 0, 0)), "web.t");
+        Assert.Equal(
+        [
+            "-- 2024-01-15T00 partial: replace the contents of 's3://b/_local/Asia_Kolkata/year=2024/month=01/day=15/hour=00' with:",
+            "--   rows of 's3://b/year=2024/month=01/day=14/hour=18' with time in [2024-01-14T18:30:00Z, 2024-01-14T19:00:00Z)",
+            "--   rows of 's3://b/year=2024/month=01/day=14/hour=19' with time in [2024-01-14T19:00:00Z, 2024-01-14T19:30:00Z)",
+            "CALL system.register_partition(schema_name => 'web', table_name => 't', partition_columns => ARRAY['year', 'month', 'day', 'hour'], "
+                + "partition_values => ARRAY['2024', '01', '15', '00'], location => 's3://b/_local/Asia_Kolkata/year=2024/month=01/day=15/hour=00');",
+        ], lines.Take(4));
+        // Every local hour of a +05:30 zone is partial: a header, two partial copies and the registration.
+        Assert.Equal(24 * 4, lines.Count);
+    }
+
+    [Fact]
+    public void TrinoRender_WaitingPartition_SaysUntilWhen()
+    {
+        var lines = TrinoStatementRenderer.Render(Plan("Asia/Kolkata", new LocalDate(2024, 1, 15), Instant.FromUtc(2024, 1, 14, 19, 0)), "web.t");
+        Assert.Equal("-- 2024-01-15T00 partial: waits until 2024-01-14T20:00:00Z (its last source is not complete).", lines[0]);
+        Assert.Equal(24, lines.Count);
+    }
+
+    [Theory]
+    [InlineData("a.b.c.d")]
+    [InlineData("t")]
+    public void TrinoRegisterPartition_NotTwoOrThreeParts_ThrowsNamingTheTable(string table)
+    {
+        var action = Register(FallBackPlan("s3://b"), "2024-11-03T00");
+        var ex = Assert.Throws<ArgumentException>(() => TrinoStatementRenderer.RegisterPartition(table, action));
+        Assert.Equal("table", ex.ParamName);
+        Assert.Contains($"not {table}.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renderers_NullArguments_Throw()
+    {
+        Assert.Equal("action", Assert.Throws<ArgumentNullException>(() => HiveStatementRenderer.AddPartition("t", null!)).ParamName);
+        Assert.Equal("action", Assert.Throws<ArgumentNullException>(() => TrinoStatementRenderer.RegisterPartition("s.t", null!)).ParamName);
+        Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => HiveStatementRenderer.Render(null!, "t")).ParamName);
+        Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => TrinoStatementRenderer.Render(null!, "s.t")).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => HiveStatementRenderer.Render(FallBackPlan("s3://b"), "a..b")).ParamName);
+    }
 }
