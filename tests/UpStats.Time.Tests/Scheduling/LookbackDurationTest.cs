@@ -57,4 +57,97 @@ public class LookbackDurationTest
         Assert.Throws<ArgumentOutOfRangeException>(() => LookbackDuration.FromDuration(Duration.FromSeconds(-1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => LookbackDuration.FromDuration(Duration.FromNanoseconds(50)));
     }
+
+    [Theory]
+    [InlineData("  1h  ", 3600_000L)]
+    [InlineData("\t1h 30m\n", 90 * 60_000L)]
+    [InlineData("1MS", 1L)]
+    [InlineData("2H3M4S", (2 * 3600 + 3 * 60 + 4) * 1000L)]
+    [InlineData("100000d", 100_000 * 86_400_000L)]
+    [InlineData("99999d24h", 100_000 * 86_400_000L)]
+    [InlineData("0d0h", 0L)]
+    public void Parse_WhitespaceCaseAndTheLimit_AreAccepted(string text, long milliseconds)
+    {
+        Assert.True(LookbackDuration.TryParse(text, out var lookback));
+        Assert.Equal(Duration.FromMilliseconds(milliseconds), lookback.Duration);
+        Assert.Equal(lookback, LookbackDuration.Parse(text.AsSpan()).Value);
+    }
+
+    [Theory]
+    [InlineData(" ", 1, SchedulingMessages.EmptyLookback)]
+    [InlineData("99999999999999999s", 0, SchedulingMessages.NumberTooLarge)]
+    [InlineData("1h 99999999999999999s", 3, SchedulingMessages.NumberTooLarge)]
+    [InlineData("100000d1ms", 7, SchedulingMessages.LookbackTooLarge)]
+    [InlineData("99999d25h", 6, SchedulingMessages.LookbackTooLarge)]
+    [InlineData("1 h", 1, SchedulingMessages.ExpectedLookbackUnit)]
+    [InlineData("1mss", 1, SchedulingMessages.ExpectedLookbackUnit)]
+    [InlineData("1xs", 1, SchedulingMessages.ExpectedLookbackUnit)]
+    [InlineData("1h x", 3, SchedulingMessages.ExpectedNumber)]
+    public void Parse_MoreBadText_SaysWhereAndWhy(string text, int position, string reason)
+    {
+        var result = LookbackDuration.Parse(text);
+        Assert.Equal(new UpStats.Time.Parsing.ParseError(position, reason), result.Error);
+        Assert.False(LookbackDuration.TryParse(text, out var lookback));
+        Assert.Equal(LookbackDuration.None, lookback);
+    }
+
+    [Fact]
+    public void Parse_Null_ThrowsArgumentNullException() =>
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => LookbackDuration.Parse(null!)).ParamName);
+
+    [Fact]
+    public void FromDuration_Limits_AreInclusive()
+    {
+        var max = Duration.FromDays(100_000);
+        Assert.Equal(max, LookbackDuration.FromDuration(max).Duration);
+        Assert.Equal(LookbackDuration.None, LookbackDuration.FromDuration(Duration.Zero));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LookbackDuration.FromDuration(max + Duration.FromTicks(1)));
+        Assert.Equal("duration", ex.ParamName);
+        Assert.Equal("duration", Assert.Throws<ArgumentOutOfRangeException>(() => LookbackDuration.FromDuration(Duration.FromNanoseconds(150))).ParamName);
+    }
+
+    [Theory]
+    [InlineData(0L, "0s")]
+    [InlineData(86_400_000L + 2 * 3600_000L + 3 * 60_000L + 4_000L + 5L, "1d2h3m4s5ms")]
+    [InlineData(86_400_000L, "1d")]
+    [InlineData(59_999L, "59s999ms")]
+    [InlineData(3600_000L + 1L, "1h1ms")]
+    public void ToString_Milliseconds_UsesTheGrammarsUnits(long milliseconds, string expected) =>
+        Assert.Equal(expected, LookbackDuration.FromDuration(Duration.FromMilliseconds(milliseconds)).ToString());
+
+    [Fact]
+    public void ToString_BelowAMillisecond_ShowsTheExactDuration()
+    {
+        var lookback = LookbackDuration.FromDuration(Duration.FromTicks(TimeSpan.TicksPerSecond + 1));
+        Assert.Equal(Duration.FromTicks(TimeSpan.TicksPerSecond + 1).ToString(), lookback.ToString());
+    }
+
+    [Fact]
+    public void Comparison_OrdersByLength()
+    {
+        var hour = LookbackDuration.ParseOrThrow("1h");
+        var sixty = LookbackDuration.ParseOrThrow("60m");
+        var day = LookbackDuration.ParseOrThrow("1d");
+        Assert.True(hour == sixty);
+        Assert.False(hour != sixty);
+        Assert.True(hour != day);
+        Assert.True(hour.Equals((object)sixty));
+        Assert.False(hour.Equals((object)"1h"));
+        Assert.Equal(hour.GetHashCode(), sixty.GetHashCode());
+        Assert.True(hour < day);
+        Assert.False(day < hour);
+        Assert.False(hour < sixty);
+        Assert.True(day > hour);
+        Assert.False(hour > day);
+        Assert.False(hour > sixty);
+        Assert.True(hour <= sixty);
+        Assert.True(hour <= day);
+        Assert.False(day <= hour);
+        Assert.True(hour >= sixty);
+        Assert.True(day >= hour);
+        Assert.False(hour >= day);
+        Assert.Equal(0, hour.CompareTo(sixty));
+        Assert.True(hour.CompareTo(day) < 0);
+        Assert.True(day.CompareTo(hour) > 0);
+    }
 }
