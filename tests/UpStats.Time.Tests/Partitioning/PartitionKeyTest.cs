@@ -55,4 +55,83 @@ public class PartitionKeyTest
             var day = new LocalPartitionKey(label.Date.AtMidnight(), PartitionGranularity.Day).ToString();
             return (hour == label.ToString("uuuu-MM-dd'T'HH", null) && day == label.ToString("uuuu-MM-dd", null)).Label($"{label}: {hour} {day}");
         });
+
+    // Years before 0001 (NodaTime goes down to -9998) carry a sign, as NodaTime's "uuuu" pattern writes them.
+    [Property(MaxTest = 300)]
+    public Property ToString_YearsDownToMinus9998_EqualsNodaTimesPattern() =>
+        Prop.ForAll(Arb.From(from year in Gen.Choose(-9998, 0) from dayOfYear in Gen.Choose(0, 364) from hour in Gen.Choose(0, 23) select (year, dayOfYear, hour)), c =>
+        {
+            var label = new LocalDate(c.year, 1, 1).PlusDays(c.dayOfYear).At(new LocalTime(c.hour, 0));
+            var key = new LocalPartitionKey(label, PartitionGranularity.Hour);
+            string expected = label.ToString("uuuu-MM-dd'T'HH", null);
+            Span<char> chars = stackalloc char[16];
+            Span<byte> bytes = stackalloc byte[16];
+            bool ok = key.TryFormat(chars, out int charsWritten) & key.TryFormat(bytes, out int bytesWritten);
+            bool tooShort = key.TryFormat(chars[..(expected.Length - 1)], out _) | key.TryFormat(bytes[..(expected.Length - 1)], out _);
+            return (ok && !tooShort && key.ToString() == expected && chars[..charsWritten].ToString() == expected
+                    && Encoding.ASCII.GetString(bytes[..bytesWritten]) == expected)
+                .Label($"{label}: {key} vs {expected}");
+        });
+
+    [Fact]
+    public void SourceKey_MinutePrecision_WritesUtf8AndUtf16()
+    {
+        var key = SourceLayout.Create(DateTimeZone.Utc, 15).KeyOf(Instant.FromUtc(2024, 11, 3, 8, 59));
+        Span<byte> bytes = stackalloc byte[16];
+        Assert.True(key.TryFormat(bytes, out int written));
+        Assert.Equal("2024-11-03T08:45", Encoding.ASCII.GetString(bytes[..written]));
+        Span<char> chars = stackalloc char[16];
+        Assert.True(key.TryFormat(chars, out written));
+        Assert.Equal("2024-11-03T08:45", chars[..written].ToString());
+        Assert.False(key.TryFormat(bytes[..15], out written));
+        Assert.Equal(0, written);
+        Assert.False(key.TryFormat(chars[..15], out written));
+        Assert.Equal(new LocalDateTime(2024, 11, 3, 8, 45), key.Label);
+    }
+
+    [Fact]
+    public void LocalPartitionKey_Ordering_ByLabelThenGranularity()
+    {
+        var one = new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 1, 0), PartitionGranularity.Hour);
+        var two = new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 2, 0), PartitionGranularity.Hour);
+        var midnightHour = new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 0, 0), PartitionGranularity.Hour);
+        var midnightDay = new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 0, 0), PartitionGranularity.Day);
+        Assert.True(one < two && two > one && one <= two && two >= one);
+        Assert.False(one > two || two < one || one >= two || two <= one);
+        Assert.True(one <= new LocalPartitionKey(one.Label, PartitionGranularity.Hour) && one >= new LocalPartitionKey(one.Label, PartitionGranularity.Hour));
+        Assert.True(one == new LocalPartitionKey(one.Label, PartitionGranularity.Hour));
+        Assert.False(one != new LocalPartitionKey(one.Label, PartitionGranularity.Hour));
+        Assert.True(midnightHour != midnightDay);
+        Assert.False(midnightHour.Equals((object)midnightDay));
+        Assert.True(midnightHour.Equals((object)new LocalPartitionKey(midnightHour.Label, PartitionGranularity.Hour)));
+        Assert.False(midnightHour.Equals((object)"2024-11-03T00"));
+        Assert.Equal(midnightHour.CompareTo(midnightDay), -midnightDay.CompareTo(midnightHour));
+        Assert.NotEqual(0, midnightHour.CompareTo(midnightDay));
+        Assert.True(midnightHour.CompareTo(one) < 0 && midnightDay.CompareTo(one) < 0);
+        Assert.Equal(one.GetHashCode(), new LocalPartitionKey(one.Label, PartitionGranularity.Hour).GetHashCode());
+        Assert.Equal(PartitionGranularity.Day, midnightDay.Granularity);
+        Assert.Equal(new LocalDateTime(2024, 11, 3, 0, 0), midnightDay.Label);
+    }
+
+    [Fact]
+    public void SourcePartitionKey_Ordering_ByLabelThenPrecision()
+    {
+        var hourly = SourceLayout.UtcHourly;
+        var a = hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 8, 10));
+        var b = hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 9, 10));
+        var daily = SourceLayout.Create(DateTimeZone.Utc, 1440).KeyOf(Instant.FromUtc(2024, 11, 3, 0, 0));
+        var midnight = hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 0, 30));
+        Assert.True(a < b && b > a && a <= b && b >= a);
+        Assert.False(a > b || b < a || a >= b || b <= a);
+        Assert.True(a == hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 8, 59)));
+        Assert.False(a != hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 8, 59)));
+        Assert.True(a <= hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 8, 0)) && a >= hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 8, 0)));
+        Assert.Equal(a.GetHashCode(), hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 8, 0)).GetHashCode());
+        Assert.True(midnight != daily);
+        Assert.NotEqual(0, midnight.CompareTo(daily));
+        Assert.Equal(Math.Sign(midnight.CompareTo(daily)), -Math.Sign(daily.CompareTo(midnight)));
+        Assert.True(a.Equals((object)hourly.KeyOf(Instant.FromUtc(2024, 11, 3, 8, 0))));
+        Assert.False(a.Equals((object)b));
+        Assert.False(a.Equals((object)"2024-11-03T08"));
+    }
 }
