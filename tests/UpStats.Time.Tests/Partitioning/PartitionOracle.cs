@@ -22,10 +22,14 @@ internal static class PartitionOracle
     /// of offset o they are those with t + o in [midnight, next midnight). Not always one interval: St John's in
     /// 1987 set its clock back at 00:01, so 00:00–00:01 of the 25th came between two stretches of the 24th.
     /// </summary>
-    public static List<Interval> InstantsOfDate(DateTimeZone zone, LocalDate date)
+    public static List<Interval> InstantsOfDate(DateTimeZone zone, LocalDate date) =>
+        InstantsOfLocalRange(zone, date.AtMidnight(), date.PlusDays(1).AtMidnight());
+
+    /// <summary>The instants whose local time is in [<paramref name="localFrom"/>, <paramref name="localTo"/>), as <see cref="InstantsOfDate"/> finds them.</summary>
+    public static List<Interval> InstantsOfLocalRange(DateTimeZone zone, LocalDateTime localFrom, LocalDateTime localTo)
     {
-        var from = date.AtMidnight().InUtc().ToInstant();
-        var to = date.PlusDays(1).AtMidnight().InUtc().ToInstant();
+        var from = localFrom.InUtc().ToInstant();
+        var to = localTo.InUtc().ToInstant();
         var result = new List<Interval>();
         foreach (var zi in zone.GetZoneIntervals(from - Duration.FromDays(2), to + Duration.FromDays(2)))
         {
@@ -179,6 +183,13 @@ internal static class PartitionOracle
                         {
                             problems.Add($"{where}: slice {slice} holds {probe} of source {sourceLabel}");
                         }
+                    }
+                    // Whole: the slice is all of its source partition, which NodaTime says owns exactly these instants.
+                    var sourceOwns = InstantsOfLocalRange(map.Source.Zone, slice.Key.Label, slice.Key.Label.PlusMinutes(map.Source.StepMinutes));
+                    bool whole = sourceOwns.Count == 1 && sourceOwns[0] == slice.Interval;
+                    if (slice.IsWhole != whole)
+                    {
+                        problems.Add($"{where}: slice {slice} says whole={slice.IsWhole}, but its source owns {string.Join(", ", sourceOwns)}");
                     }
                     t = slice.End;
                 }

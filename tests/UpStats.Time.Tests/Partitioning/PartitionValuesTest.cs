@@ -159,4 +159,38 @@ public class PartitionValuesTest
         Assert.Equal($"2024-11-03T02 Waiting at {Instant.FromUtc(2024, 11, 3, 11, 0)}", plan.Partitions[2].ToString());
         Assert.Equal(plan.Partitions[2].Partition.Key, plan.Partitions[2].Key);
     }
+
+    [Fact]
+    public void PartitionMap_BadArguments_ThrowNamingThem()
+    {
+        Assert.Equal("zone", Assert.Throws<ArgumentNullException>(() => PartitionMap.For(null!, PartitionGranularity.Hour)).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => PartitionMap.For(LosAngeles, PartitionGranularity.Hour, null!)).ParamName);
+        var undefined = Assert.Throws<ArgumentOutOfRangeException>(() => PartitionMap.For(LosAngeles, (PartitionGranularity)7));
+        Assert.Equal("granularity", undefined.ParamName);
+        Assert.Contains("The granularity must be Hour or Day.", undefined.Message, StringComparison.Ordinal);
+        var dayKey = new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 0, 0), PartitionGranularity.Day);
+        var wrongKey = Assert.Throws<ArgumentException>(() => Hourly.Partition(dayKey));
+        Assert.Equal("key", wrongKey.ParamName);
+        Assert.StartsWith("The key 2024-11-03 is a Day key; this map has Hour partitions.", wrongKey.Message, StringComparison.Ordinal);
+        var backwards = Assert.Throws<ArgumentException>(() => Hourly.PartitionsOf(new LocalDate(2024, 11, 4), new LocalDate(2024, 11, 3)));
+        Assert.Equal("to", backwards.ParamName);
+        Assert.StartsWith("The range end 2024-11-03 is before its start 2024-11-04.", backwards.Message, StringComparison.Ordinal);
+        var huge = Assert.Throws<ArgumentOutOfRangeException>(() => Hourly.PartitionsOf(new LocalDate(-9000, 1, 1), new LocalDate(9000, 1, 1)));
+        Assert.Equal("to", huge.ParamName);
+        Assert.Contains("more than 100,000,000 partitions", huge.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UTC", 1969, 12, 31, 23, 30, "1969-12-31T23", "1969-12-31")]
+    [InlineData("America/Los_Angeles", 1969, 12, 31, 3, 0, "1969-12-30T19", "1969-12-30")]
+    [InlineData("UTC", 1, 1, 1, 0, 0, "0001-01-01T00", "0001-01-01")]
+    [InlineData("Asia/Kolkata", 1969, 6, 1, 0, 15, "1969-06-01T05", "1969-06-01")]
+    public void KeyOf_BeforeTheEpoch_FloorsTowardsThePast(string zoneId, int y, int mo, int d, int h, int mi, string hourKey, string dayKey)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var instant = Instant.FromUtc(y, mo, d, h, mi);
+        Assert.Equal(hourKey, PartitionMap.For(zone, PartitionGranularity.Hour).KeyOf(instant).ToString());
+        Assert.Equal(dayKey, PartitionMap.For(zone, PartitionGranularity.Day).KeyOf(instant).ToString());
+        Assert.Equal(instant.InZone(zone).LocalDateTime.ToString("uuuu-MM-dd'T'HH", null), hourKey);
+    }
 }
