@@ -34,4 +34,45 @@ public class ZoneOffsetTableTest
             Assert.Equal(Offset.FromHours(-8).Ticks, table.OffsetAt(after.ToUnixTimeTicks()));
         }
     }
+
+    // The table covers 1800–2400: at its edges, at the transitions next to them and at every transition of a
+    // zone's first and last table entries, Find gives NodaTime's zone interval (true bounds, not the table's
+    // clamped ones) and OffsetAt NodaTime's offset, in every tzdb zone.
+    [Fact]
+    public void FindAndOffsetAt_TableEdgesAndEdgeTransitions_EqualNodaTimeInEveryZone()
+    {
+        var tableStart = Instant.FromUtc(1800, 1, 1, 0, 0);
+        var tableEnd = Instant.FromUtc(2400, 1, 1, 0, 0);
+        var tick = Duration.FromTicks(1);
+        var problems = new List<string>();
+        foreach (var id in DateTimeZoneProviders.Tzdb.Ids)
+        {
+            var zone = DateTimeZoneProviders.Tzdb[id];
+            var table = ZoneOffsetTable.For(zone);
+            var intervals = zone.GetZoneIntervals(tableStart, tableEnd).ToList();
+            var probes = new List<Instant> { tableStart - tick, tableStart, tableStart + tick, tableEnd - tick, tableEnd, tableEnd + tick };
+            foreach (var zi in intervals.Take(3).Concat(intervals.TakeLast(3)))
+            {
+                if (zi.HasStart && zi.Start > tableStart)
+                {
+                    probes.AddRange([zi.Start - tick, zi.Start]);
+                }
+                if (zi.HasEnd && zi.End < tableEnd)
+                {
+                    probes.AddRange([zi.End - tick, zi.End]);
+                }
+            }
+            foreach (var t in probes)
+            {
+                var zi = zone.GetZoneInterval(t);
+                var expected = new OffsetSpan(zi.HasStart ? zi.Start.ToUnixTimeTicks() : long.MinValue, zi.HasEnd ? zi.End.ToUnixTimeTicks() : long.MaxValue, zi.WallOffset.Ticks);
+                var found = table.Find(t.ToUnixTimeTicks());
+                if (found != expected || table.OffsetAt(t.ToUnixTimeTicks()) != expected.Offset)
+                {
+                    problems.Add($"{id} at {t}: {found} vs {expected}");
+                }
+            }
+        }
+        Assert.Empty(problems);
+    }
 }
