@@ -10,6 +10,7 @@ namespace UpStats.Lake.Engines;
 internal sealed class PostgresEngine : ILakeEngine
 {
     private readonly NpgsqlConnection _connection;
+    private byte[] _blob = new byte[64 * 1024];
 
     /// <summary>Opens a connection with <paramref name="connectionString"/> (Npgsql's key=value form).</summary>
     public PostgresEngine(string connectionString)
@@ -28,6 +29,8 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public int DefaultChunkSize => 500;
 
+    public int DefaultCommitRows => 500;
+
     public string BlobType => "bytea";
 
     public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)
@@ -44,6 +47,31 @@ internal sealed class PostgresEngine : ILakeEngine
             import.Write(row.Query, NpgsqlDbType.Text);
         }
         import.Complete();
+    }
+
+    public long ReadPayloads(long afterId, int limit, PayloadHandler handler)
+    {
+        using var command = new NpgsqlCommand("SELECT id, data FROM odesk_debug_req WHERE id > @after ORDER BY id LIMIT @limit", _connection);
+        command.Parameters.AddWithValue("after", afterId);
+        command.Parameters.AddWithValue("limit", limit);
+        using var reader = command.ExecuteReader();
+        var last = afterId;
+        while (reader.Read())
+        {
+            last = reader.GetInt64(0);
+            var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
+            if (length > _blob.Length)
+            {
+                _blob = new byte[Math.Max(length, _blob.Length * 2)];
+            }
+            var read = 0;
+            while (read < length)
+            {
+                read += checked((int)reader.GetBytes(1, read, _blob, read, length - read));
+            }
+            handler(last, _blob.AsSpan(0, length));
+        }
+        return last;
     }
 
     public void InsertJobs(DbTransaction transaction, JobBatch batch)
