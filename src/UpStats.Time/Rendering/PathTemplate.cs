@@ -1,5 +1,6 @@
 using NodaTime;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using UpStats.Time.Grid;
 using UpStats.Time.Parsing;
@@ -50,7 +51,8 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
 
     /// <summary>Reads a template, e.g. <c>dt={yyyy}-{MM}-{dd}/hr={HH}</c>.</summary>
     /// <param name="text">The template text.</param>
-    /// <returns>The template, or where and why the text is invalid (an unknown token, an unclosed brace, an empty template); no exception.</returns>
+    /// <returns>The template, or where and why the text is invalid (an unknown token, an unclosed brace, an empty template,
+    /// a control character or an unpaired surrogate); no exception.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static ParseResult<PathTemplate> Parse(string text)
     {
@@ -89,6 +91,21 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            // A folder name cannot hold a control character (U+0000 ends a path on POSIX) or an unpaired
+            // surrogate (no UTF-8 form, so no object-store key): reject them here rather than write broken paths.
+            if (char.IsControl(c))
+            {
+                return ParseResult<PathTemplate>.ForError(i, string.Create(CultureInfo.InvariantCulture, $"A path template must not contain the control character U+{(int)c:X4}"), text);
+            }
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return ParseResult<PathTemplate>.ForError(i, "A path template must not contain an unpaired surrogate", text);
+                }
+                literal.Append(c).Append(text[++i]);
+                continue;
+            }
             if (c == '}')
             {
                 return ParseResult<PathTemplate>.ForError(i, "Unexpected '}'", text);

@@ -6,7 +6,8 @@ namespace UpStats.Time.Tests.Api;
 /// <summary>
 /// Calls any public method or constructor of the library from an <c>object?[]</c>, including the ones that take
 /// <see cref="Span{T}"/> or <see cref="ReadOnlySpan{T}"/> (which <see cref="MethodBase.Invoke(object, object[])"/>
-/// cannot box): a span argument is passed as an array and wrapped in IL, <c>out</c> arguments go to locals.
+/// cannot box): a span argument is passed as an array and wrapped in IL, <c>out</c> arguments go to locals and are written back
+/// into the argument array after the call.
 /// Exceptions come out as thrown (no <see cref="TargetInvocationException"/> around them).
 /// </summary>
 internal static class ApiInvoker
@@ -45,12 +46,14 @@ internal static class ApiInvoker
             il.Emit(declaring.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, declaring);
         }
         var parameters = member.GetParameters();
+        var byRefLocals = new List<(int Index, LocalBuilder Local)>();
         for (int i = 0; i < parameters.Length; i++)
         {
             var type = parameters[i].ParameterType;
             if (type.IsByRef)
             {
                 var local = il.DeclareLocal(type.GetElementType()!);
+                byRefLocals.Add((i, local));
                 if (!parameters[i].IsOut)
                 {
                     LoadArgument(il, i, type.GetElementType()!);
@@ -89,6 +92,21 @@ internal static class ApiInvoker
                 il.Emit(OpCodes.Box, m.ReturnType);
             }
         }
+        // Write the out and ref values back into the argument array, so that a test can look at them.
+        var result = il.DeclareLocal(typeof(object));
+        il.Emit(OpCodes.Stloc, result);
+        foreach (var (index, local) in byRefLocals)
+        {
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldc_I4, index);
+            il.Emit(OpCodes.Ldloc, local);
+            if (local.LocalType.IsValueType)
+            {
+                il.Emit(OpCodes.Box, local.LocalType);
+            }
+            il.Emit(OpCodes.Stelem_Ref);
+        }
+        il.Emit(OpCodes.Ldloc, result);
         il.Emit(OpCodes.Ret);
         return method.CreateDelegate<Call>();
     }

@@ -39,6 +39,28 @@ public class PathTemplateTest
     }
 
     [Fact]
+    public void Parse_ControlCharacterOrUnpairedSurrogate_IsRejectedWhereItIs()
+    {
+        // Neither can be part of a folder name (U+0000 ends a POSIX path; a lone surrogate has no UTF-8 form).
+        (string Text, int Position, string Reason)[] cases =
+        [
+            ("year={yyyy}\0", 11, "A path template must not contain the control character U+0000"),
+            ("a\nb", 1, "A path template must not contain the control character U+000A"),
+            ("x/\uD800", 2, "A path template must not contain an unpaired surrogate"),
+            ("\uDC00{yyyy}", 0, "A path template must not contain an unpaired surrogate"),
+            ("a\uD800b", 1, "A path template must not contain an unpaired surrogate"),
+        ];
+        foreach (var (text, position, reason) in cases)
+        {
+            var result = PathTemplate.Parse(text);
+            Assert.False(result.Success);
+            Assert.Equal((position, reason), (result.Error.Position, result.Error.Reason));
+            Assert.False(PathTemplate.TryParse(text, out _));
+        }
+        Assert.Equal("\U0001F600/2024", PathTemplate.ParseOrThrow("\U0001F600/{yyyy}").Format(new LocalDateTime(2024, 1, 1, 0, 0)));
+    }
+
+    [Fact]
     public void TryParse_Null_IsFalseWithoutThrowing()
     {
         Assert.False(PathTemplate.TryParse(null, out var template));
