@@ -10,6 +10,16 @@ namespace UpStats.Time.Parsing;
 /// <see cref="GetValueOrThrow"/> is asked for one.
 /// </summary>
 /// <typeparam name="T">The parsed type (for example <see cref="Scheduling.RunInterval"/>, <see cref="Scheduling.LookbackDuration"/> or <see cref="Rendering.PathTemplate"/>).</typeparam>
+/// <example>
+/// <code>
+/// ParseResult&lt;RunInterval&gt; result = RunInterval.Parse("7 MINUTES");
+/// bool success = result.Success;                   // false
+/// int position = result.Error.Position;            // 0
+/// string? message = result.ErrorMessage;           // "'7 MINUTES' at position 0: 7 MINUTES (7 minutes) does not divide 24 hours (1,440 minutes) evenly: …"
+/// // result.Value and result.GetValueOrThrow() would throw a FormatException with that message
+/// bool parsed = RunInterval.Parse("15m").TryGetValue(out RunInterval interval);  // true; interval.ToString() is "15 MINUTES"
+/// </code>
+/// </example>
 public readonly struct ParseResult<T> : IEquatable<ParseResult<T>>
     where T : notnull, IEquatable<T>
 {

@@ -14,6 +14,22 @@ namespace UpStats.Time.Partitioning;
 /// materialising replaces a folder's contents, and registering is <c>ADD IF NOT EXISTS</c>. A plan made
 /// later simply contains more ready partitions.
 /// </remarks>
+/// <example>
+/// The Pacific-Time partitions of 2024-11-03 (the fall-back day), planned two days later:
+/// <code>
+/// var map = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
+/// RegistrationPlan plan = RegistrationPlan.Create(map, new LocalDate(2024, 11, 3), new LocalDate(2024, 11, 4),
+///     new FakeClock(Instant.FromUtc(2024, 11, 5, 0, 0)), new RegistrationOptions("s3://bucket/events"));
+/// PlannedPartition one = plan.Partitions[1];   // 2024-11-03T01: the repeated hour, UTC hours 08 and 09
+/// PartitionStatus status = one.Status;         // Ready
+/// string? location = one.Location;             // s3://bucket/events/_local/America_Los_Angeles/year=2024/month=11/day=03/hour=01
+/// foreach (PartitionAction action in one.Actions)
+///     Console.WriteLine(action);
+/// // materialise 2024-11-03T01 at s3://bucket/events/_local/America_Los_Angeles/year=2024/month=11/day=03/hour=01 from 2 sources
+/// // register 2024-11-03T01 at s3://bucket/events/_local/America_Los_Angeles/year=2024/month=11/day=03/hour=01
+/// int due = plan.Actions.Count();              // 25: 24 registrations and one materialisation
+/// </code>
+/// </example>
 public sealed class RegistrationPlan
 {
     private RegistrationPlan(PartitionMap map, Instant now, RegistrationOptions options, IReadOnlyList<PlannedPartition> partitions)

@@ -13,6 +13,15 @@ namespace UpStats.Time.Rendering;
 /// text with the tokens <c>{yyyy}</c>, <c>{MM}</c>, <c>{dd}</c>, <c>{HH}</c>, <c>{mm}</c> filled from a label.
 /// Segments of the form <c>name=value</c> are Hive-style partition columns (<see cref="Columns"/>).
 /// </summary>
+/// <example>
+/// <code>
+/// PathTemplate template = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}");
+/// string folder = template.Format(new LocalDateTime(2024, 11, 3, 1, 0));  // "dt=2024-11-03/hr=01"
+/// IReadOnlyList&lt;string&gt; columns = template.Columns;                // ["dt", "hr"]
+/// bool parsed = PathTemplate.TryParse("year={yy}", out _);         // false: unknown token
+/// int position = PathTemplate.Parse("year={yy}").Error.Position;   // 5
+/// </code>
+/// </example>
 public sealed class PathTemplate : IEquatable<PathTemplate>
 {
     private enum Token : byte

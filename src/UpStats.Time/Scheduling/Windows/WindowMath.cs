@@ -13,6 +13,17 @@ namespace UpStats.Time.Scheduling.Windows;
 /// These windows are exact durations (a "day" is 24 hours). For windows that follow a zone's local calendar
 /// (a local day is 23 or 25 hours on DST days) use <see cref="CalendarWindows"/> or a <see cref="TaskSchedule"/>.
 /// </remarks>
+/// <example>
+/// <code>
+/// Instant t = Instant.FromUtc(2024, 11, 3, 9, 37);
+/// Interval quarter = WindowMath.TumblingWindow(t, Duration.FromMinutes(15));  // 2024-11-03T09:30:00Z/2024-11-03T09:45:00Z
+/// foreach (Interval w in WindowMath.SlidingWindowsContaining(t, Duration.FromHours(1), Duration.FromMinutes(20)))
+///     Console.WriteLine(w);
+/// // 2024-11-03T08:40:00Z/2024-11-03T09:40:00Z
+/// // 2024-11-03T09:00:00Z/2024-11-03T10:00:00Z
+/// // 2024-11-03T09:20:00Z/2024-11-03T10:20:00Z
+/// </code>
+/// </example>
 public static class WindowMath
 {
     /// <summary>The start of the tumbling window of <paramref name="size"/> (aligned to <paramref name="offset"/>) that contains <paramref name="instant"/>.</summary>
