@@ -16,6 +16,12 @@ namespace UpStats.Time.Scheduling.Windows;
 /// </remarks>
 public abstract class PaneWindow<TState>
 {
+    // Not protected: the window's core (PushTicks, EvictBeforeTicks) is internal, so no other assembly could
+    // implement a subclass anyway; a protected constructor would promise an extension point that does not exist.
+    private protected PaneWindow()
+    {
+    }
+
     /// <summary>The number of panes in the window.</summary>
     public abstract int PaneCount { get; }
 
