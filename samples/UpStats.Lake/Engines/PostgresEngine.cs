@@ -27,9 +27,9 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public string TextKeyedTableOptions => "";
 
-    public int DefaultChunkSize => 500;
+    public int DefaultChunkSize => 250;
 
-    public int DefaultCommitRows => 500;
+    public int DefaultCommitRows => 1000;
 
     public string BlobType => "bytea";
 
