@@ -58,10 +58,11 @@ internal interface ILakeEngine : IDisposable
     void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows);
 
     /// <summary>
-    /// Inserts the batch's jobs, keeping the existing row when a job id is already present, and marks in
+    /// Inserts the batch's jobs at <paramref name="rows"/> (distinct job ids, in id order), in that order,
+    /// keeping the existing row when a job id is already present, and marks in
     /// <see cref="JobBatch.Inserted"/> which ones were new.
     /// </summary>
-    void InsertJobs(DbTransaction transaction, JobBatch batch);
+    void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows);
 }
 
 /// <summary>A raw row's payload handed to a migration: its id and its bytes, valid only during the call.</summary>
