@@ -7,11 +7,12 @@ using UpStats.Lake.Store;
 namespace UpStats.Lake.Migration;
 
 /// <summary>
-/// Re-derives <c>jobs.date_created</c> (UTC epoch seconds) from the raw responses, streaming: one chunk of raw
-/// rows at a time is read, inflated, scanned and parsed as one column, and written together with the
-/// checkpoint in one transaction. So memory depends on the chunk size only; a run killed at any moment
-/// loses at most the chunk in flight (rolled back) and the next run resumes after the last committed one;
-/// and a finished run has nothing left to do (idempotent).
+/// Re-derives <c>jobs.date_created</c> (UTC epoch seconds) from the raw responses, streaming: chunks of raw
+/// rows are read, inflated and scanned; every <c>chunksPerCommit</c> chunks, their jobs are parsed as one
+/// column and written together with the checkpoint in one transaction. So memory depends on the chunk and
+/// transaction sizes only; a run killed at any moment loses at most the transaction in flight (rolled back)
+/// and the next run resumes after the last committed one; and a finished run has nothing left to do
+/// (idempotent).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,11 +23,10 @@ namespace UpStats.Lake.Migration;
 /// row that is not a readable response goes to <c>raw_errors</c> with the reason.
 /// </para>
 /// <para>
-/// Two stages on two threads, so both cores work: a reader (its own connection) reads, inflates and scans
-/// chunk k+1 while the writer parses and writes chunk k. At most <see cref="ChunksInFlight"/> chunks exist at
-/// once, so memory stays flat. Only the writer commits, in id order, so read-ahead never affects what a
-/// crash leaves behind. Measured on the 100k-row store: reading, inflating and scanning take about 60% of
-/// the time, parsing and writing 40%; one thread doing both was about 1.6 times slower.
+/// Three stages, so both cores work: a reader (its own connection) reads chunk k+2 while decoders on the
+/// thread pool inflate and scan chunks k+1 and k (the costly part) and the writer adds the decoded chunks,
+/// in order, to the open transaction. At most <see cref="ChunksInFlight"/> chunks exist at once. Only the
+/// writer commits, in id order, so read-ahead never affects what a crash leaves behind.
 /// </para>
 /// </remarks>
 internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null, int chunksPerCommit = 1)
