@@ -114,12 +114,12 @@ internal sealed class LakeDatabase : IDisposable
     /// </summary>
     public long ReadPayloads(long afterId, int limit, PayloadHandler handler) => Engine.ReadPayloads(afterId, limit, handler);
 
-    /// <summary>Writes a batch's jobs (the first occurrence of a job id wins) and marks which were new.</summary>
-    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    /// <summary>Writes the batch's jobs at <paramref name="rows"/> (distinct ids, in id order; an id already in the table keeps its row) and marks which were new.</summary>
+    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
-        if (batch.Count > 0)
+        if (rows.Length > 0)
         {
-            Engine.InsertJobs(transaction, batch);
+            Engine.InsertJobs(transaction, batch, rows);
         }
     }
 

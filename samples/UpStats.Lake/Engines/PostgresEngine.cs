@@ -27,9 +27,9 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public string TextKeyedTableOptions => "";
 
-    public int DefaultChunkSize => 500;
+    public int DefaultChunkSize => 250;
 
-    public int DefaultCommitRows => 500;
+    public int DefaultCommitRows => 1000;
 
     public string BlobType => "bytea";
 
@@ -74,25 +74,28 @@ internal sealed class PostgresEngine : ILakeEngine
         return last;
     }
 
-    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
-        var count = batch.Count;
+        var count = rows.Length;
         if (count == 0)
         {
             return;
         }
         // One statement per chunk: the columns go as arrays, unnest turns them back into rows, and
         // RETURNING tells which job ids were new (ON CONFLICT DO NOTHING skips the others).
-        var jobIds = batch.JobIds.ToArray();
-        var rawIds = batch.RawIds.ToArray();
+        var jobIds = new string[count];
+        var rawIds = new long[count];
         var dates = new long?[count];
         var errors = new string?[count];
         var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
+        for (var k = 0; k < count; k++)
         {
-            dates[i] = batch.DateCreated(i);
-            errors[i] = batch.Errors[i];
-            index[jobIds[i]] = i;
+            var i = rows[k];
+            jobIds[k] = batch.JobIdString(i);
+            rawIds[k] = batch.RawIds[i];
+            dates[k] = batch.DateCreated(i);
+            errors[k] = batch.Errors[i];
+            index[jobIds[k]] = i; // the ids of rows are distinct
         }
         using var command = new NpgsqlCommand(
             "INSERT INTO jobs(job_id, raw_id, date_created, error) SELECT * FROM unnest(@job, @raw, @date, @error) ON CONFLICT (job_id) DO NOTHING RETURNING job_id",

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using UpStats.Lake.Migration;
@@ -72,33 +71,27 @@ internal sealed class SqliteEngine : ILakeEngine
         }
     }
 
-    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
         // SQLite's own statement API under Microsoft.Data.Sqlite (its public Handle): values are bound as
-        // UTF-8 spans and integers, with no boxing, no string encoding buffers and no data reader per row;
+        // UTF-8 spans and integers, with no boxing, no string encoding and no data reader per row;
         // SqliteCommand allocates all three for every ExecuteNonQuery, and the garbage collector was a
         // fifth of the migration's CPU. The statement runs in the caller's transaction (same connection).
+        // The rows come in job-id order: job ids are random, so in arrival order each insert lands on
+        // another page of the jobs B-tree, and once the table outgrows SQLite's page cache every insert reads
+        // a page and spills a dirty one; in key order the inserts sweep the tree once (inserting 3.5 million
+        // in transactions of 50,000: 18 s instead of 33 s, half the kernel time).
         var db = _connection.Handle!;
         Check(raw.sqlite3_prepare_v2(db, "INSERT INTO jobs(job_id, raw_id, date_created, error) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(job_id) DO NOTHING", out sqlite3_stmt statement));
         using (statement)
         {
-            var jobIds = batch.JobIds;
             var rawIds = batch.RawIds;
             var errors = batch.Errors;
             var epochSeconds = batch.EpochSeconds;
             var inserted = batch.Inserted;
-            Span<byte> utf8 = stackalloc byte[256];
-            for (var i = 0; i < batch.Count; i++)
+            foreach (var i in rows)
             {
-                var jobId = jobIds[i];
-                if (Encoding.UTF8.GetMaxByteCount(jobId.Length) <= utf8.Length)
-                {
-                    Check(raw.sqlite3_bind_text(statement, 1, utf8[..Encoding.UTF8.GetBytes(jobId, utf8)]));
-                }
-                else
-                {
-                    Check(raw.sqlite3_bind_text(statement, 1, jobId));
-                }
+                Check(raw.sqlite3_bind_text(statement, 1, batch.JobId(i)));
                 Check(raw.sqlite3_bind_int64(statement, 2, rawIds[i]));
                 if (errors[i] is { } error)
                 {

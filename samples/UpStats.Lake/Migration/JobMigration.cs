@@ -7,11 +7,12 @@ using UpStats.Lake.Store;
 namespace UpStats.Lake.Migration;
 
 /// <summary>
-/// Re-derives <c>jobs.date_created</c> (UTC epoch seconds) from the raw responses, streaming: one chunk of raw
-/// rows at a time is read, inflated, scanned and parsed as one column, and written together with the
-/// checkpoint in one transaction. So memory depends on the chunk size only; a run killed at any moment
-/// loses at most the chunk in flight (rolled back) and the next run resumes after the last committed one;
-/// and a finished run has nothing left to do (idempotent).
+/// Re-derives <c>jobs.date_created</c> (UTC epoch seconds) from the raw responses, streaming: chunks of raw
+/// rows are read, inflated and scanned; every <c>chunksPerCommit</c> chunks, their jobs are parsed as one
+/// column and written together with the checkpoint in one transaction. So memory depends on the chunk and
+/// transaction sizes only; a run killed at any moment loses at most the transaction in flight (rolled back)
+/// and the next run resumes after the last committed one; and a finished run has nothing left to do
+/// (idempotent).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,11 +23,10 @@ namespace UpStats.Lake.Migration;
 /// row that is not a readable response goes to <c>raw_errors</c> with the reason.
 /// </para>
 /// <para>
-/// Two stages on two threads, so both cores work: a reader (its own connection) reads, inflates and scans
-/// chunk k+1 while the writer parses and writes chunk k. At most <see cref="ChunksInFlight"/> chunks exist at
-/// once, so memory stays flat. Only the writer commits, in id order, so read-ahead never affects what a
-/// crash leaves behind. Measured on the 100k-row store: reading, inflating and scanning take about 60% of
-/// the time, parsing and writing 40%; one thread doing both was about 1.6 times slower.
+/// Three stages, so both cores work: a reader (its own connection) reads chunk k+2 while decoders on the
+/// thread pool inflate and scan chunks k+1 and k (the costly part) and the writer adds the decoded chunks,
+/// in order, to the open transaction. At most <see cref="ChunksInFlight"/> chunks exist at once. Only the
+/// writer commits, in id order, so read-ahead never affects what a crash leaves behind.
 /// </para>
 /// </remarks>
 internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null, int chunksPerCommit = 1)
@@ -39,7 +39,14 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     /// </summary>
     private const int ChunksInFlight = 4;
 
+    /// <summary>Jobs per raw row to size buffers for (the generator's responses carry 3.5 on average, at most 8).</summary>
+    private const int ExpectedJobsPerRow = 4;
+
     private readonly DateCreatedColumn _dates = new();
+
+    // The jobs of the open transaction, written at its commit in one call, the first of each id in id order
+    // (see JobBatch.FirstOfEachIdInIdOrder and SqliteEngine.InsertJobs).
+    private readonly JobBatch _transactionJobs = new(ExpectedJobsPerRow * (chunkSize ?? database.Engine.DefaultChunkSize) * Math.Max(chunksPerCommit, 1));
 
     /// <summary>
     /// Called with the number of the last chunk of a transaction after its writes, before its commit (tests
@@ -57,6 +64,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         ArgumentOutOfRangeException.ThrowIfLessThan(chunksPerCommit, 1);
         var totals = database.ReadCheckpoint();
         progress.Started(totals, database.RawRowCount() - totals.RawRows);
+        _transactionJobs.Clear();
 
         var free = Channel.CreateBounded<Chunk>(ChunksInFlight);
         // Decoded chunks in id order: the reader queues each chunk's decoding task as it starts it, so the
@@ -64,7 +72,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         var decoded = Channel.CreateBounded<Task<Chunk>>(ChunksInFlight);
         for (var i = 0; i < ChunksInFlight; i++)
         {
-            free.Writer.TryWrite(new Chunk());
+            free.Writer.TryWrite(new Chunk(_chunkSize));
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var reader = Task.Run(() => ReadChunks(totals.LastRawId, free.Reader, decoded.Writer, stop.Token), CancellationToken.None);
@@ -138,50 +146,67 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         }
     }
 
-    /// <summary>The writer stage: parses the chunk's column and writes its jobs and errors into the open transaction.</summary>
+    /// <summary>
+    /// The writer stage, per chunk: records its unreadable rows in the open transaction and adds its jobs to
+    /// the transaction's batch.
+    /// </summary>
     private void Write(Chunk chunk, int number, Commit pending)
     {
-        var batch = chunk.Batch;
-        _dates.Parse(batch);
-        database.InsertJobs(pending.Transaction!, batch);
         database.InsertRawErrors(pending.Transaction!, chunk.Unreadable);
-        int written = 0, failed = 0;
+        pending.Unreadable.AddRange(chunk.Unreadable);
+        var batch = chunk.Batch;
+        var start = _transactionJobs.Count;
         for (var i = 0; i < batch.Count; i++)
         {
-            if (!batch.Inserted[i])
-            {
-                continue;
-            }
-            written++;
-            if (batch.Errors[i] is { } error)
-            {
-                failed++;
-                // Told only once the transaction commits (a crash before it would tell it twice).
-                pending.Malformed.Add((batch.RawIds[i], batch.JobIds[i], batch.DateTextString(i), error));
-            }
+            _transactionJobs.AddFrom(batch, i);
         }
-        pending.Unreadable.AddRange(chunk.Unreadable);
-        var totals = pending.Totals;
-        pending.Totals = new MigrationTotals(
-            chunk.LastRawId,
-            totals.RawRows + chunk.RawRows,
-            totals.DuplicateRows + chunk.Duplicates,
-            totals.UnreadableRows + chunk.Unreadable.Count,
-            totals.Jobs + written,
-            totals.RepeatedJobs + chunk.RepeatedInChunk + (batch.Count - written),
-            totals.FailedJobs + failed);
-        pending.Chunks.Add((new ChunkReport(number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, written, failed), pending.Totals));
+        pending.Chunks.Add(new PendingChunk(number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, chunk.Duplicates, chunk.Unreadable.Count, start, _transactionJobs.Count));
     }
 
     /// <summary>
-    /// Moves the checkpoint to the last chunk written and commits: the chunks and their checkpoint commit
-    /// together or not at all. Then reports them.
+    /// Parses the transaction's date column (one call to the library's batch parser), writes its jobs, moves
+    /// the checkpoint to the last chunk written and commits: the chunks and their checkpoint commit together
+    /// or not at all. Then reports them.
     /// </summary>
     private MigrationTotals CommitPending(Commit pending, int lastChunk, IMigrationProgress progress)
     {
+        var jobs = _transactionJobs;
+        var totals = pending.Started;
+        var committed = new List<(ChunkReport Chunk, MigrationTotals Totals)>(pending.Chunks.Count);
+        var malformed = new List<(long RawId, string JobId, string Value, string Error)>();
         using (var transaction = pending.Transaction!)
         {
-            if (!database.TryMoveCheckpoint(transaction, pending.Started.LastRawId, pending.Totals))
+            _dates.Parse(jobs);
+            // A job id carried by an earlier raw row of this transaction is a repeat: only its first job is
+            // offered to the table, which keeps it unless an earlier transaction already wrote the id.
+            database.InsertJobs(transaction, jobs, jobs.FirstOfEachIdInIdOrder());
+            foreach (var chunk in pending.Chunks)
+            {
+                int written = 0, failed = 0;
+                for (var i = chunk.JobStart; i < chunk.JobEnd; i++)
+                {
+                    if (!jobs.Inserted[i])
+                    {
+                        continue; // a repeat: of an earlier row of this transaction, or already in the table
+                    }
+                    written++;
+                    if (jobs.Errors[i] is { } error)
+                    {
+                        failed++;
+                        malformed.Add((jobs.RawIds[i], jobs.JobIdString(i), jobs.DateTextString(i), error));
+                    }
+                }
+                totals = new MigrationTotals(
+                    chunk.LastRawId,
+                    totals.RawRows + chunk.RawRows,
+                    totals.DuplicateRows + chunk.Duplicates,
+                    totals.UnreadableRows + chunk.Unreadable,
+                    totals.Jobs + written,
+                    totals.RepeatedJobs + (chunk.JobEnd - chunk.JobStart - written),
+                    totals.FailedJobs + failed);
+                committed.Add((new ChunkReport(chunk.Number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, written, failed), totals));
+            }
+            if (!database.TryMoveCheckpoint(transaction, pending.Started.LastRawId, totals))
             {
                 // Rolled back by the using: this run's read-ahead is stale, and the other run owns the rest.
                 throw new ConcurrentMigrationException(pending.Started.LastRawId);
@@ -189,7 +214,9 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
             BeforeCommit?.Invoke(lastChunk);
             transaction.Commit();
         }
-        foreach (var (rawId, jobId, value, error) in pending.Malformed)
+        _transactionJobs.Clear();
+        // Told only once the transaction committed (a crash before it would tell them twice).
+        foreach (var (rawId, jobId, value, error) in malformed)
         {
             progress.Malformed(rawId, jobId, value, error);
         }
@@ -197,46 +224,45 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         {
             progress.Unreadable(rawId, error);
         }
-        foreach (var (chunk, totals) in pending.Chunks)
+        foreach (var (chunk, chunkTotals) in committed)
         {
-            progress.ChunkCommitted(chunk, totals);
+            progress.ChunkCommitted(chunk, chunkTotals);
         }
         AfterCommit?.Invoke(lastChunk);
-        return pending.Totals;
+        return totals;
     }
 
     /// <summary>
-    /// The chunks written in one open transaction, and what to report once it commits. Committing every few
-    /// chunks instead of every chunk is what makes SQLite fast: each commit appends every page the chunk
-    /// touched to the WAL, and random job ids touch most of the jobs table's pages, so fewer commits write
-    /// far fewer pages (see the sample's README). Memory does not grow: the rows are in the database's own
-    /// bounded page cache (spilled to the WAL when full), only the few malformed values wait here.
+    /// A transaction being filled. Committing every few chunks instead of every chunk is what makes SQLite
+    /// fast: each commit appends every page it dirtied to the WAL, and random job ids touch most of the jobs
+    /// table's pages, so fewer commits write far fewer pages (see the sample's README). Its jobs wait in the
+    /// migration's transaction batch (a few MB for 20,000 raw rows), its unreadable rows in the transaction.
     /// </summary>
     private sealed class Commit(MigrationTotals started)
     {
         public MigrationTotals Started { get; } = started;
-        public MigrationTotals Totals { get; set; } = started;
         public DbTransaction? Transaction { get; set; }
-        public List<(ChunkReport Chunk, MigrationTotals Totals)> Chunks { get; } = [];
-        public List<(long RawId, string JobId, string Value, string Error)> Malformed { get; } = [];
+        public List<PendingChunk> Chunks { get; } = [];
         public List<(long RawId, string Error)> Unreadable { get; } = [];
         public bool IsEmpty => Chunks.Count == 0;
     }
 
+    /// <summary>A chunk written into the open transaction: its counts and its jobs' range in the transaction's batch.</summary>
+    private sealed record PendingChunk(int Number, long FirstRawId, long LastRawId, int RawRows, int Duplicates, int Unreadable, int JobStart, int JobEnd);
+
     /// <summary>One chunk of raw rows: read, then decoded into a batch; reused from chunk to chunk.</summary>
-    private sealed class Chunk
+    private sealed class Chunk(int rows)
     {
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         private readonly ArrayBufferWriter<byte> _json = new(64 * 1024);
-        private byte[] _payloads = new byte[256 * 1024];
+        // Sized for the chunk at once (stored payloads are about 800 bytes), so no outgrown copies pile up.
+        private byte[] _payloads = new byte[rows * 1024];
         private int _payloadBytes;
         private readonly List<(long RawId, int Start, int Length)> _rows = [];
 
-        public JobBatch Batch { get; } = new();
+        public JobBatch Batch { get; } = new(ExpectedJobsPerRow * rows);
         public List<(long RawId, string Error)> Unreadable { get; } = [];
         public int RawRows => _rows.Count;
         public int Duplicates { get; private set; }
-        public int RepeatedInChunk { get; private set; }
         public long FirstRawId => _rows.Count == 0 ? 0 : _rows[0].RawId;
         public long LastRawId => _rows.Count == 0 ? 0 : _rows[^1].RawId;
 
@@ -263,8 +289,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         {
             Batch.Clear();
             Unreadable.Clear();
-            _seen.Clear();
-            Duplicates = RepeatedInChunk = 0;
+            Duplicates = 0;
             foreach (var (rawId, start, length) in _rows)
             {
                 if (length == 0)
@@ -273,12 +298,10 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                     continue;
                 }
                 if (!TryInflate(_payloads, start, length, _json, out var error) ||
-                    !JobExtractor.TryExtract(rawId, _json.WrittenSpan, Batch, _seen, out var extracted, out error))
+                    !JobExtractor.TryExtract(rawId, _json.WrittenSpan, Batch, out error))
                 {
                     Unreadable.Add((rawId, error!));
-                    continue;
                 }
-                RepeatedInChunk += extracted.RepeatedInChunk;
             }
             return this;
         }
