@@ -47,7 +47,8 @@ public static class WindowMath
     /// <paramref name="instant"/>, oldest first: the windows <c>[s, s + size)</c> with <c>s = offset + k·slide</c> and
     /// <c>instant − size &lt; s ≤ instant</c>. There are about size / slide of them (exactly that many when slide divides size).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> or <paramref name="slide"/> is not positive or not whole ticks.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> or <paramref name="slide"/> is not positive or not whole ticks,
+    /// or <paramref name="slide"/> is so short that more than <see cref="int.MaxValue"/> windows contain an instant.</exception>
     public static SlidingWindowList SlidingWindowsContaining(Instant instant, Duration size, Duration slide, Duration offset = default)
     {
         long sizeTicks = PositiveTicks(size, nameof(size));
@@ -57,7 +58,12 @@ public static class WindowMath
         // Starts s = last − k·slide for k ≥ 0 while s > t − size, i.e. k·slide < last − t + size.
         // When the slide is longer than the size there may be none (count 0).
         long count = Math.Max(0, TickMath.FloorDiv(last - t + sizeTicks - 1, slideTicks) + 1);
-        return new SlidingWindowList(last - (count - 1) * slideTicks, (int)Math.Min(count, int.MaxValue), sizeTicks, slideTicks);
+        if (count > int.MaxValue)
+        {
+            // The list is indexed by int: cutting it short would silently drop the newest windows.
+            throw new ArgumentOutOfRangeException(nameof(slide), slide, "More than 2,147,483,647 windows would contain the instant: the slide is too short for the size.");
+        }
+        return new SlidingWindowList(last - (count - 1) * slideTicks, (int)count, sizeTicks, slideTicks);
     }
 
     /// <summary>The tumbling start in ticks: the largest <c>offset + k·size ≤ ticks</c>.</summary>
