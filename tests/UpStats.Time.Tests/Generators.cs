@@ -135,7 +135,7 @@ public static class Generators
     /// <summary>Valid inputs of every text entry point (timestamps, run intervals, lookbacks, path templates): seeds for <see cref="HostileText"/>.</summary>
     public static readonly string[] ValidEntryPointTexts =
     [
-        "2015-10-11T00:26:51+0100", "2015-10-11 00:26:51.123456789Z", "2024-11-03T01:30:00", "5 MINUTES", "2h", "7 days", "30d",
+        "2015-10-11T00:26:51+0100", "2015-10-11 00:26:51.123456789Z", "2024-11-03T01:30:00", "9999-12-31T23:59:59", "5 MINUTES", "2h", "7 days", "30d",
         "1d12h", "1h 30m", "500ms", "year={yyyy}/month={MM}/day={dd}/hour={HH}", "dt={yyyy}-{MM}-{dd}/hr={HH}{mm}",
     ];
 

@@ -19,6 +19,9 @@ public class TryParseContractTest
 {
     private static readonly ZoneLocalMappingResolver[] ResolversToTry = [Resolvers.LenientResolver, Resolvers.StrictResolver];
 
+    // East and (as far as it goes) west of UTC: late on 9999-12-31 the west one is past Instant.MaxValue.
+    private static readonly DateTimeZone[] ZonesToTry = [ApiSamples.Berlin, DateTimeZoneProviders.Tzdb["Etc/GMT+12"]];
+
     /// <summary>Every entry point: public static, bool TryParse* or ParseResult-returning, text as the first parameter.</summary>
     private static readonly MethodInfo[] EntryPoints = typeof(ParseResult<>).Assembly.GetExportedTypes()
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
@@ -75,7 +78,7 @@ public class TryParseContractTest
     [MemberData(nameof(InvalidEverywhere), DisableDiscoveryEnumeration = true)] // lone surrogates do not survive xunit's serialisation
     public void EntryPoints_InvalidText_FailWithoutThrowing(string? text)
     {
-        foreach (var (method, success, _) in RunAll(text, null))
+        foreach (var (method, success, _, _) in RunAll(text, null))
         {
             Assert.False(success, $"{ArgumentValidationTest.Describe(method)} accepted {Show(text)}");
         }
@@ -85,7 +88,7 @@ public class TryParseContractTest
     [MemberData(nameof(InvalidButLiteralText), DisableDiscoveryEnumeration = true)] // lone surrogates do not survive xunit's serialisation
     public void EntryPoints_TextThatIsOnlyLiteral_FailExceptForPathTemplate(string text)
     {
-        foreach (var (method, success, _) in RunAll(text, null))
+        foreach (var (method, success, _, _) in RunAll(text, null))
         {
             bool template = method.DeclaringType == typeof(UpStats.Time.Rendering.PathTemplate);
             Assert.True(success == template, $"{ArgumentValidationTest.Describe(method)} gave {success} for {Show(text)}");
@@ -102,6 +105,27 @@ public class TryParseContractTest
         Assert.All(results, r => Assert.False(r.Success, $"{ArgumentValidationTest.Describe(r.Method)} accepted {Convert.ToHexString(utf8[..Math.Min(40, utf8.Length)])}"));
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:59", "America/Los_Angeles")]
+    [InlineData("9999-12-31T16:00:00", "America/Los_Angeles")]
+    [InlineData("9999-12-31 12:00:00.5", "Etc/GMT+12")]
+    public void ZoneOverloads_LocalTimeAfterInstantMaxValue_FailInsteadOfThrowingOverflow(string text, string zoneId)
+    {
+        // NodaTime's ZonedDateTime.ToInstant throws OverflowException here; the Try methods used to let it out.
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        foreach (var resolver in ResolversToTry)
+        {
+            Assert.False(OffsetTimestamp.TryParse(text.AsSpan(), zone, resolver, out var value, out var error));
+            Assert.Equal((default(Instant), 0, ParseErrorReasons.InstantOutOfRange), (value, error.Position, error.Reason));
+            Assert.False(OffsetTimestamp.TryParse(System.Text.Encoding.UTF8.GetBytes(text), zone, resolver, out _, out error));
+            Assert.Equal(ParseErrorReasons.InstantOutOfRange, error.Reason);
+            Assert.StartsWith(ParseErrorReasons.InstantOutOfRange, Assert.Throws<FormatException>(() => OffsetTimestamp.Parse(text, zone, resolver)).Message, StringComparison.Ordinal);
+        }
+        // The last local instant that still fits: 9999-12-31T15:59:59.9999999 in Los Angeles (UTC-8) is 23:59:59.9999999Z.
+        Assert.True(OffsetTimestamp.TryParse("9999-12-31T15:59:59.9999999".AsSpan(), DateTimeZoneProviders.Tzdb["America/Los_Angeles"], Resolvers.LenientResolver, out var last, out _));
+        Assert.Equal(Instant.FromUtc(9999, 12, 31, 23, 59, 59).PlusTicks(9_999_999), last);
+    }
+
     [Property(MaxTest = 400)]
     public Property EntryPoints_AnyText_NeverThrowAndAgreeWithEachOther() =>
         Prop.ForAll(Arb.From(Generators.HostileText), text =>
@@ -113,7 +137,7 @@ public class TryParseContractTest
             bool utf8RoundTrips = text is null || Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) == text;
             var disagreeing = results
                 .Where(r => utf8RoundTrips || TextKind(r.Method.GetParameters()[0].ParameterType) != typeof(byte))
-                .GroupBy(r => (r.Method.DeclaringType, r.Method.Name.Replace("TryParse", "Parse", StringComparison.Ordinal), HasZone(r.Method), r.Resolver))
+                .GroupBy(r => (r.Method.DeclaringType, r.Method.Name.Replace("TryParse", "Parse", StringComparison.Ordinal), HasZone(r.Method), r.Zone, r.Resolver))
                 .Where(g => g.Select(r => r.Success).Distinct().Count() > 1)
                 .Select(g => string.Join(", ", g.Select(r => $"{ArgumentValidationTest.Describe(r.Method)} = {r.Success}")));
             return (!disagreeing.Any()).Label($"{Show(text)}: {string.Join("; ", disagreeing)}");
@@ -128,15 +152,15 @@ public class TryParseContractTest
             string? decoded = TryDecode(utf8);
             var wrong = results.Where(r =>
                     decoded is null ? r.Success
-                    : r.Success != Run(CharTwin(r.Method), decoded, null, r.Resolver).Success)
+                    : r.Success != Run(CharTwin(r.Method), decoded, null, r.Zone, r.Resolver).Success)
                 .Select(r => ArgumentValidationTest.Describe(r.Method));
             return (!wrong.Any()).Label($"{Convert.ToHexString(utf8)}: {string.Join(", ", wrong)}");
         });
 
     /// <summary>Runs every entry point that takes this kind of input; a throw fails the test with the method and input.</summary>
-    private static List<(MethodInfo Method, bool Success, ZoneLocalMappingResolver? Resolver)> RunAll(string? text, byte[]? utf8)
+    private static List<(MethodInfo Method, bool Success, DateTimeZone? Zone, ZoneLocalMappingResolver? Resolver)> RunAll(string? text, byte[]? utf8)
     {
-        var results = new List<(MethodInfo, bool, ZoneLocalMappingResolver?)>();
+        var results = new List<(MethodInfo, bool, DateTimeZone?, ZoneLocalMappingResolver?)>();
         foreach (var method in EntryPoints)
         {
             var kind = TextKind(method.GetParameters()[0].ParameterType);
@@ -148,15 +172,18 @@ public class TryParseContractTest
             {
                 continue; // a null for a non-nullable string is misuse: ArgumentValidationTest covers it
             }
-            foreach (var resolver in HasZone(method) ? ResolversToTry : [null!])
+            foreach (var zone in HasZone(method) ? ZonesToTry : [null!])
             {
-                results.Add((method, Run(method, text, utf8, resolver).Success, HasZone(method) ? resolver : null));
+                foreach (var resolver in HasZone(method) ? ResolversToTry : [null!])
+                {
+                    results.Add((method, Run(method, text, utf8, zone, resolver).Success, zone, resolver));
+                }
             }
         }
         return results;
     }
 
-    private static (bool Success, object?[] Args) Run(MethodInfo method, string? text, byte[]? utf8, ZoneLocalMappingResolver? resolver)
+    private static (bool Success, object?[] Args) Run(MethodInfo method, string? text, byte[]? utf8, DateTimeZone? zone, ZoneLocalMappingResolver? resolver)
     {
         var parameters = method.GetParameters();
         var args = new object?[parameters.Length];
@@ -167,7 +194,7 @@ public class TryParseContractTest
         for (int i = 1; i < parameters.Length; i++)
         {
             var type = parameters[i].ParameterType;
-            args[i] = type == typeof(DateTimeZone) ? ApiSamples.Berlin : type == typeof(ZoneLocalMappingResolver) ? resolver : null;
+            args[i] = type == typeof(DateTimeZone) ? zone : type == typeof(ZoneLocalMappingResolver) ? resolver : null;
         }
         object? result;
         try
