@@ -32,6 +32,8 @@ namespace UpStats.Time.Partitioning;
 /// </example>
 public sealed class RegistrationPlan
 {
+    private const int MaxPartitions = 1_000_000;
+
     private RegistrationPlan(PartitionMap map, Instant now, RegistrationOptions options, IReadOnlyList<PlannedPartition> partitions)
     {
         Map = map;
@@ -58,6 +60,7 @@ public sealed class RegistrationPlan
     /// <summary>Plans the local partitions of the local dates <c>[from, to)</c> as of <paramref name="clock"/>'s now.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>, or the target template names no partition column.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The range holds more than 1,000,000 partitions (about 114 years of hours): plan it in pieces.</exception>
     public static RegistrationPlan Create(PartitionMap map, LocalDate from, LocalDate to, IClock clock, RegistrationOptions options)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -70,8 +73,15 @@ public sealed class RegistrationPlan
             throw new ArgumentException($"The target template '{target}' has no name=value segment, so it names no partition column.", nameof(options));
         }
         string materializedRoot = options.MaterializedRoot ?? Join(options.SourceRoot, "_local/" + map.Zone.Id.Replace('/', '_'));
-        var planned = new List<PlannedPartition>();
-        foreach (var partition in map.PartitionsOf(from, to))
+        var partitions = map.PartitionsOf(from, to);
+        if (partitions.Count > MaxPartitions)
+        {
+            // Every planned partition is materialised with its folder names and actions (about a kilobyte each), unlike
+            // the lazy partition list: a mistyped year (9999 for 2025) would otherwise take the machine's memory.
+            throw new ArgumentOutOfRangeException(nameof(to), to, "The range holds more than 1,000,000 partitions; plan it in pieces.");
+        }
+        var planned = new List<PlannedPartition>(partitions.Count);
+        foreach (var partition in partitions)
         {
             var values = target.PartitionValues(partition.Key.Label);
             if (partition.Kind == PartitionKind.Skipped)

@@ -41,6 +41,9 @@ public class ArgumentRangeTest
         ["WindowMath.TumblingStart offset nanosecond"] = (typeof(ArgumentOutOfRangeException), "offset", () => WindowMath.TumblingStart(T, Duration.FromHours(1), Duration.FromNanoseconds(1))),
         ["WindowMath.SlidingWindowsContaining slide negative"] = (typeof(ArgumentOutOfRangeException), "slide", () => WindowMath.SlidingWindowsContaining(T, Duration.FromHours(1), Duration.FromMinutes(-5))),
         ["WindowMath.SlidingWindowsContaining more than int.MaxValue windows"] = (typeof(ArgumentOutOfRangeException), "slide", () => WindowMath.SlidingWindowsContaining(T, Duration.FromDays(1), Duration.FromTicks(1))),
+        ["WindowMath.TumblingStart size Duration.MaxValue"] = (typeof(ArgumentOutOfRangeException), "size", () => WindowMath.TumblingStart(T, Duration.MaxValue)),
+        ["WindowMath.TumblingWindow offset Duration.MinValue"] = (typeof(ArgumentOutOfRangeException), "offset", () => WindowMath.TumblingWindow(T, Duration.FromHours(1), Duration.MinValue)),
+        ["WindowMath.SlidingWindowsContaining slide Duration.MaxValue"] = (typeof(ArgumentOutOfRangeException), "slide", () => WindowMath.SlidingWindowsContaining(T, Duration.FromHours(1), Duration.MaxValue)),
         ["SlidingWindowList indexer past the end"] = (typeof(ArgumentOutOfRangeException), "index", () => _ = WindowMath.SlidingWindowsContaining(T, Duration.FromHours(1), Duration.FromMinutes(20))[3]),
         ["PaneWindow.Push end before start"] = (typeof(ArgumentException), "end", () => new SubtractingPaneWindow<long, CountAggregate>().Push(T, T - Duration.FromTicks(1), 1)),
         ["PaneWindow.Push before the previous pane's end"] = (typeof(ArgumentException), "start", () => PushTwice(T, T + Duration.FromMinutes(1), T)),
@@ -53,6 +56,7 @@ public class ArgumentRangeTest
         ["SourceLayout.Create 7 minutes"] = (typeof(ArgumentOutOfRangeException), "stepMinutes", () => SourceLayout.Create(DateTimeZone.Utc, 7)),
         ["RegistrationOptions empty root"] = (typeof(ArgumentException), "sourceRoot", () => _ = new RegistrationOptions("")),
         ["RegistrationPlan.Create to before from"] = (typeof(ArgumentException), "to", () => RegistrationPlan.Create(PartitionMap.For(Berlin, PartitionGranularity.Hour), new LocalDate(2024, 1, 2), new LocalDate(2024, 1, 1), new FakeClock(T), new RegistrationOptions("s3://b"))),
+        ["RegistrationPlan.Create range of 8,000 years"] = (typeof(ArgumentOutOfRangeException), "to", () => RegistrationPlan.Create(PartitionMap.For(Berlin, PartitionGranularity.Hour), new LocalDate(2024, 1, 1), new LocalDate(9999, 12, 31), new FakeClock(T), new RegistrationOptions("s3://b"))),
         ["RegistrationPlan.Create target template without columns"] = (typeof(ArgumentException), "options", () => RegistrationPlan.Create(PartitionMap.For(Berlin, PartitionGranularity.Hour), new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 2), new FakeClock(T), new RegistrationOptions("s3://b") { TargetTemplate = PathTemplate.ParseOrThrow("{yyyy}/{MM}") })),
         ["TrinoStatementRenderer.RegisterPartition table without schema"] = (typeof(ArgumentException), "table", () => TrinoStatementRenderer.RegisterPartition("events_pt", ApiSamples.Plan().Actions.OfType<RegisterAction>().First())),
     };

@@ -76,8 +76,17 @@ public static class WindowMath
         return ticks > 0 ? ticks : throw new ArgumentOutOfRangeException(name, d, "A window size or slide must be positive.");
     }
 
+    // The length of NodaTime's timeline in ticks (about 20,000 years, well inside a long): no window size, slide or
+    // offset needs more, and below it the floor arithmetic on ticks cannot overflow.
+    private static readonly Duration MaxSpan = Instant.MaxValue - Instant.MinValue;
+
     private static long WholeTicks(Duration d, string name)
     {
+        if (d > MaxSpan || d < -MaxSpan)
+        {
+            // Checked here: BclCompatibleTicks would throw OverflowException, and a huge value could wrap the tick arithmetic.
+            throw new ArgumentOutOfRangeException(name, d, "A window size, slide or offset must be shorter than NodaTime's whole timeline (about 20,000 years).");
+        }
         long ticks = d.BclCompatibleTicks;
         return Duration.FromTicks(ticks) == d ? ticks : throw new ArgumentOutOfRangeException(name, d, "Window arithmetic works in whole ticks (100 ns).");
     }
