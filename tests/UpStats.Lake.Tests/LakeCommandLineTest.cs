@@ -48,8 +48,10 @@ public class LakeCommandLineTest
         Assert.DoesNotContain(newer.Stdout.Split('\n')[1], newerAgain.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Migrate_ProcessKilledMidRun_RerunGivesSameTableAsCleanRun()
+    [Theory]
+    [InlineData("20")] // a transaction per chunk
+    [InlineData("60")] // three chunks per transaction, as SQLite's default groups ten
+    public void Migrate_ProcessKilledMidRun_RerunGivesSameTableAsCleanRun(string commitEvery)
     {
         using var lake = TestLake.Create(TestLake.Sqlite);
         using var clean = TestLake.Create(TestLake.Sqlite);
@@ -60,7 +62,7 @@ public class LakeCommandLineTest
         File.Copy(lake.Location.Value, clean.Location.Value, overwrite: true);
 
         // Kill the process (no clean-up, no finally blocks) as soon as it has reported its third chunk.
-        using (var process = Process.Start(LakeProcess.StartInfo("migrate", "--db", lake.Location.Value, "--chunk", "20"))!)
+        using (var process = Process.Start(LakeProcess.StartInfo("migrate", "--db", lake.Location.Value, "--chunk", "20", "--commit-every", commitEvery))!)
         {
             process.StandardInput.Close();
             process.ErrorDataReceived += (_, _) => { };
@@ -79,7 +81,7 @@ public class LakeCommandLineTest
             Assert.InRange(resumedFrom.LastRawId, 60, 2999);
         }
 
-        var rerun = LakeProcess.Run("migrate", "--db", lake.Location.Value, "--chunk", "20");
+        var rerun = LakeProcess.Run("migrate", "--db", lake.Location.Value, "--chunk", "20", "--commit-every", commitEvery);
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);
         Assert.StartsWith("resuming after raw id ", rerun.Stdout, StringComparison.Ordinal);
 
@@ -93,6 +95,7 @@ public class LakeCommandLineTest
     [Theory]
     [InlineData("generate", "--rows", "-1")]
     [InlineData("migrate", "--chunk", "0")]
+    [InlineData("migrate", "--commit-every", "0")]
     [InlineData("show", "--job", "x", "--zone", "Mars/Olympus")]
     [InlineData("generate")]
     [InlineData("frobnicate")]

@@ -110,6 +110,13 @@ public class TasksCommandTest
     }
 
     [Fact]
+    public void Tasks_LocalStartAfterTheLastInstant_ExitsTwoWithoutAStackTrace() =>
+        // 23:00 on 9999-12-31 in Los Angeles is in the year 10000 UTC; this used to crash with an OverflowException.
+        AssertUsageError(
+            CliRunner.Run(null, "tasks", "--zone", "America/Los_Angeles", "--start-from", "9999-12-31T23:00:00", "--run-interval", "5m", "--end-at", "9999-12-31T23:59:59"),
+            "The UTC instant is after 9999-12-31T23:59:59.999999999Z");
+
+    [Fact]
     public void Tasks_MissingRunInterval_ExitsTwo() =>
         AssertUsageError(CliRunner.Run(null, "tasks", "--start-from", "NOW"), "--run-interval");
 

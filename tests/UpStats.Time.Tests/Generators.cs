@@ -131,6 +131,49 @@ public static class Generators
                 select t.Text[..at] + (char)('0' + digit) + t.Text[(at + 1)..]),
             (1, from chars in Gen.ArrayOf(Gen.Elements(TimestampAlphabet.ToCharArray()))
                 select new string(chars)));
+
+    /// <summary>Valid inputs of every text entry point (timestamps, run intervals, lookbacks, path templates): seeds for <see cref="HostileText"/>.</summary>
+    public static readonly string[] ValidEntryPointTexts =
+    [
+        "2015-10-11T00:26:51+0100", "2015-10-11 00:26:51.123456789Z", "2024-11-03T01:30:00", "9999-12-31T23:59:59", "5 MINUTES", "2h", "7 days", "30d",
+        "1d12h", "1h 30m", "500ms", "year={yyyy}/month={MM}/day={dd}/hour={HH}", "dt={yyyy}-{MM}-{dd}/hr={HH}{mm}",
+    ];
+
+    // The grammars' characters and their neighbours, control characters, lone surrogates, non-ASCII digits and letters.
+    private const string HostileAlphabet = "0123456789-:Tt Zz+.,{}=/mhdsMINUTESHOURSDAYSmsy\0\t\r\n\u00a0\u2007\ud800\udfff\u0660\uff15\u00e9\u212a\u0131";
+
+    /// <summary>
+    /// Text for the "never throws" properties of the <c>TryParse</c> methods: any string FsCheck draws (null included),
+    /// a valid input with a hostile character replaced or inserted, a random string over <see cref="HostileAlphabet"/>,
+    /// or a long run of digits.
+    /// </summary>
+    public static Gen<string?> HostileText =>
+        Gen.Frequency(
+            (3, ArbMap.Default.GeneratorFor<string>().Select(s => (string?)s)),
+            (4, from seed in Gen.Elements(ValidEntryPointTexts)
+                from kind in Gen.Choose(0, 2)
+                from at in Gen.Choose(0, seed.Length - 1)
+                from c in Gen.Elements(HostileAlphabet.ToCharArray())
+                select (string?)(kind switch
+                {
+                    0 => seed[..at] + c + seed[(at + 1)..],
+                    1 => seed[..at] + c + seed[at..],
+                    _ => seed[..at],
+                })),
+            (2, from chars in Gen.ArrayOf(Gen.Elements(HostileAlphabet.ToCharArray()))
+                select (string?)new string(chars)),
+            (1, from n in Gen.Choose(19, 5000)
+                from unit in Gen.Elements("", "m", " MINUTES", "d", "ms")
+                select (string?)(new string('9', n) + unit)));
+
+    /// <summary>Bytes for the UTF-8 entry points: random bytes, or a valid input with one byte replaced by any byte (invalid UTF-8 included).</summary>
+    public static Gen<byte[]> HostileUtf8 =>
+        Gen.OneOf(
+            Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)),
+            from seed in Gen.Elements(ValidEntryPointTexts)
+            from at in Gen.Choose(0, seed.Length - 1)
+            from b in Gen.Choose(0, 255)
+            select Encoding.UTF8.GetBytes(seed).Select((x, i) => i == at ? (byte)b : x).ToArray());
 }
 
 /// <summary>A generated timestamp text and the values it stands for.</summary>

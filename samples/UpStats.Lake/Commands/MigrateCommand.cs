@@ -14,13 +14,15 @@ internal static class MigrateCommand
     {
         var store = new LakeOptions();
         var chunk = ChunkOption();
+        var commit = CommitOption();
         var command = new Command("migrate", "Re-derive jobs(job_id, raw_id, date_created, error) from the raw responses: streaming, resumable, idempotent.");
         store.AddTo(command);
         command.Options.Add(chunk);
+        command.Options.Add(commit);
         command.SetAction(result =>
         {
             using var database = LakeDatabase.Open(store.Read(result));
-            return Migrate(database, ReadChunk(result, chunk));
+            return Migrate(database, ReadChunk(result, chunk), ReadCommit(result, commit));
         });
         return command;
     }
@@ -28,8 +30,21 @@ internal static class MigrateCommand
     /// <summary>The <c>--chunk</c> option.</summary>
     public static Option<int?> ChunkOption() => new("--chunk")
     {
-        Description = "raw rows per chunk and transaction (default: 2000 on SQLite, 500 on PostgreSQL)",
+        Description = "raw rows per chunk: read, decoded and written together (default: 2000 on SQLite, 250 on PostgreSQL)",
     };
+
+    /// <summary>The <c>--commit-every</c> option.</summary>
+    public static Option<int?> CommitOption() => new("--commit-every")
+    {
+        Description = "raw rows per transaction, rounded up to whole chunks; a crash loses at most this much work (default: 20000 on SQLite, 1000 on PostgreSQL)",
+    };
+
+    /// <summary>Reads <c>--commit-every</c>, which must be positive when given (null: the engine's default).</summary>
+    public static int? ReadCommit(ParseResult result, Option<int?> option)
+    {
+        var value = result.GetValue(option);
+        return value is null or >= 1 ? value : throw new LakeUsageException("--commit-every: must be 1 or more.");
+    }
 
     /// <summary>Reads <c>--chunk</c>, which must be positive when given (null: the engine's default).</summary>
     public static int? ReadChunk(ParseResult result, Option<int?> option)
@@ -39,9 +54,11 @@ internal static class MigrateCommand
     }
 
     /// <summary>Runs the migration with a bar on a terminal or plain lines otherwise, and prints the summary.</summary>
-    public static int Migrate(LakeDatabase database, int? chunkSize)
+    public static int Migrate(LakeDatabase database, int? chunkSize, int? commitRows)
     {
-        var migration = new JobMigration(database, chunkSize);
+        var chunk = chunkSize ?? database.Engine.DefaultChunkSize;
+        var chunksPerCommit = Math.Max(1, (int)Math.Ceiling((double)(commitRows ?? database.Engine.DefaultCommitRows) / chunk));
+        var migration = new JobMigration(database, chunk, chunksPerCommit);
         var before = database.ReadCheckpoint();
         var stopwatch = Stopwatch.StartNew();
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;

@@ -13,10 +13,12 @@ internal static class ReplicateCommand
         var from = new Option<string>("--from") { Description = "the source lake: a SQLite file, or a PostgreSQL connection string (Host=…)", Required = true };
         var to = new Option<string>("--to") { Description = "the target lake: a SQLite file, or a PostgreSQL connection string (Host=…)", Required = true };
         var chunk = MigrateCommand.ChunkOption();
+        var commit = MigrateCommand.CommitOption();
         var command = new Command("replicate", "Copy the raw rows above the target's high-water mark, then migrate only those in the target.");
         command.Options.Add(from);
         command.Options.Add(to);
         command.Options.Add(chunk);
+        command.Options.Add(commit);
         command.SetAction(result =>
         {
             var chunkSize = MigrateCommand.ReadChunk(result, chunk);
@@ -26,7 +28,7 @@ internal static class ReplicateCommand
             Console.WriteLine(copied == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"nothing new above raw id {before} in {source.Location}")
                 : string.Create(CultureInfo.InvariantCulture, $"copied {copied} raw rows (ids {before + 1}-{after}) from {source.Location} to {target.Location}"));
-            return MigrateCommand.Migrate(target, chunkSize);
+            return MigrateCommand.Migrate(target, chunkSize, MigrateCommand.ReadCommit(result, commit));
         });
         return command;
     }

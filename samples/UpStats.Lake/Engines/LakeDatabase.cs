@@ -14,8 +14,6 @@ internal sealed class LakeDatabase : IDisposable
     /// <summary>The checkpoint row of the jobs migration in <c>lake_checkpoint</c>.</summary>
     private const string JobsMigration = "jobs";
 
-    private byte[] _blob = new byte[64 * 1024];
-
     private LakeDatabase(ILakeEngine engine, StoreLocation location)
     {
         Engine = engine;
@@ -109,43 +107,19 @@ internal sealed class LakeDatabase : IDisposable
         return rows;
     }
 
-    /// <summary>A raw row's payload handed to a migration: a reused buffer and its length.</summary>
-    public delegate void PayloadHandler(long rawId, byte[] data, int length);
-
     /// <summary>
     /// Streams the payloads of raw rows with id above <paramref name="afterId"/> in id order, at most
-    /// <paramref name="limit"/>, through one reused buffer (no array per row). Returns the last id read,
-    /// or <paramref name="afterId"/> when there was none.
+    /// <paramref name="limit"/>, without an array per row. Returns the last id read, or
+    /// <paramref name="afterId"/> when there was none.
     /// </summary>
-    public long ReadPayloads(DbTransaction? transaction, long afterId, int limit, PayloadHandler handler)
-    {
-        using var command = Command(transaction, "SELECT id, data FROM odesk_debug_req WHERE id > @after ORDER BY id LIMIT @limit", ("after", afterId), ("limit", limit));
-        using var reader = command.ExecuteReader();
-        var last = afterId;
-        while (reader.Read())
-        {
-            last = reader.GetInt64(0);
-            var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
-            if (length > _blob.Length)
-            {
-                _blob = new byte[Math.Max(length, _blob.Length * 2)];
-            }
-            var read = 0;
-            while (read < length)
-            {
-                read += checked((int)reader.GetBytes(1, read, _blob, read, length - read));
-            }
-            handler(last, _blob, length);
-        }
-        return last;
-    }
+    public long ReadPayloads(long afterId, int limit, PayloadHandler handler) => Engine.ReadPayloads(afterId, limit, handler);
 
-    /// <summary>Writes a batch's jobs (the first occurrence of a job id wins) and marks which were new.</summary>
-    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    /// <summary>Writes the batch's jobs at <paramref name="rows"/> (distinct ids, in id order; an id already in the table keeps its row) and marks which were new.</summary>
+    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
-        if (batch.Count > 0)
+        if (rows.Length > 0)
         {
-            Engine.InsertJobs(transaction, batch);
+            Engine.InsertJobs(transaction, batch, rows);
         }
     }
 

@@ -10,6 +10,7 @@ namespace UpStats.Lake.Engines;
 internal sealed class PostgresEngine : ILakeEngine
 {
     private readonly NpgsqlConnection _connection;
+    private byte[] _blob = new byte[64 * 1024];
 
     /// <summary>Opens a connection with <paramref name="connectionString"/> (Npgsql's key=value form).</summary>
     public PostgresEngine(string connectionString)
@@ -26,7 +27,9 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public string TextKeyedTableOptions => "";
 
-    public int DefaultChunkSize => 500;
+    public int DefaultChunkSize => 250;
+
+    public int DefaultCommitRows => 1000;
 
     public string BlobType => "bytea";
 
@@ -46,25 +49,53 @@ internal sealed class PostgresEngine : ILakeEngine
         import.Complete();
     }
 
-    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    public long ReadPayloads(long afterId, int limit, PayloadHandler handler)
     {
-        var count = batch.Count;
+        using var command = new NpgsqlCommand("SELECT id, data FROM odesk_debug_req WHERE id > @after ORDER BY id LIMIT @limit", _connection);
+        command.Parameters.AddWithValue("after", afterId);
+        command.Parameters.AddWithValue("limit", limit);
+        using var reader = command.ExecuteReader();
+        var last = afterId;
+        while (reader.Read())
+        {
+            last = reader.GetInt64(0);
+            var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
+            if (length > _blob.Length)
+            {
+                _blob = new byte[Math.Max(length, _blob.Length * 2)];
+            }
+            var read = 0;
+            while (read < length)
+            {
+                read += checked((int)reader.GetBytes(1, read, _blob, read, length - read));
+            }
+            handler(last, _blob.AsSpan(0, length));
+        }
+        return last;
+    }
+
+    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
+    {
+        var count = rows.Length;
         if (count == 0)
         {
             return;
         }
         // One statement per chunk: the columns go as arrays, unnest turns them back into rows, and
         // RETURNING tells which job ids were new (ON CONFLICT DO NOTHING skips the others).
-        var jobIds = batch.JobIds.ToArray();
-        var rawIds = batch.RawIds.ToArray();
+        var jobIds = new string[count];
+        var rawIds = new long[count];
         var dates = new long?[count];
         var errors = new string?[count];
         var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
+        for (var k = 0; k < count; k++)
         {
-            dates[i] = batch.DateCreated(i);
-            errors[i] = batch.Errors[i];
-            index[jobIds[i]] = i;
+            var i = rows[k];
+            jobIds[k] = batch.JobIdString(i);
+            rawIds[k] = batch.RawIds[i];
+            dates[k] = batch.DateCreated(i);
+            errors[k] = batch.Errors[i];
+            index[jobIds[k]] = i; // the ids of rows are distinct
         }
         using var command = new NpgsqlCommand(
             "INSERT INTO jobs(job_id, raw_id, date_created, error) SELECT * FROM unnest(@job, @raw, @date, @error) ON CONFLICT (job_id) DO NOTHING RETURNING job_id",

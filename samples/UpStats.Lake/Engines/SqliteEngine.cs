@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using UpStats.Lake.Migration;
 using UpStats.Lake.Store;
 
@@ -44,6 +45,8 @@ internal sealed class SqliteEngine : ILakeEngine
 
     public int DefaultChunkSize => 2000;
 
+    public int DefaultCommitRows => 20_000;
+
     public string BlobType => "BLOB";
 
     public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)
@@ -68,31 +71,76 @@ internal sealed class SqliteEngine : ILakeEngine
         }
     }
 
-    public void InsertJobs(DbTransaction transaction, JobBatch batch)
+    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
-        // One prepared statement in the chunk's transaction: SQLite's fastest insert path from .NET.
-        using var command = _connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "INSERT INTO jobs(job_id, raw_id, date_created, error) VALUES (@job, @raw, @date, @error) ON CONFLICT(job_id) DO NOTHING";
-        var job = command.Parameters.Add("@job", SqliteType.Text);
-        var raw = command.Parameters.Add("@raw", SqliteType.Integer);
-        var date = command.Parameters.Add("@date", SqliteType.Integer);
-        var error = command.Parameters.Add("@error", SqliteType.Text);
-        command.Prepare();
-        var jobIds = batch.JobIds;
-        var rawIds = batch.RawIds;
-        var errors = batch.Errors;
-        var epochSeconds = batch.EpochSeconds;
-        var inserted = batch.Inserted;
-        for (var i = 0; i < batch.Count; i++)
+        // SQLite's own statement API under Microsoft.Data.Sqlite (its public Handle): values are bound as
+        // UTF-8 spans and integers, with no boxing, no string encoding and no data reader per row;
+        // SqliteCommand allocates all three for every ExecuteNonQuery, and the garbage collector was a
+        // fifth of the migration's CPU. The statement runs in the caller's transaction (same connection).
+        // The rows come in job-id order: job ids are random, so in arrival order each insert lands on
+        // another page of the jobs B-tree, and once the table outgrows SQLite's page cache every insert reads
+        // a page and spills a dirty one; in key order the inserts sweep the tree once (inserting 3.5 million
+        // in transactions of 50,000: 18 s instead of 33 s, half the kernel time).
+        var db = _connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, "INSERT INTO jobs(job_id, raw_id, date_created, error) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(job_id) DO NOTHING", out sqlite3_stmt statement));
+        using (statement)
         {
-            job.Value = jobIds[i];
-            raw.Value = rawIds[i];
-            date.Value = errors[i] is null ? epochSeconds[i] : DBNull.Value;
-            error.Value = (object?)errors[i] ?? DBNull.Value;
-            inserted[i] = command.ExecuteNonQuery() == 1;
+            var rawIds = batch.RawIds;
+            var errors = batch.Errors;
+            var epochSeconds = batch.EpochSeconds;
+            var inserted = batch.Inserted;
+            foreach (var i in rows)
+            {
+                Check(raw.sqlite3_bind_text(statement, 1, batch.JobId(i)));
+                Check(raw.sqlite3_bind_int64(statement, 2, rawIds[i]));
+                if (errors[i] is { } error)
+                {
+                    Check(raw.sqlite3_bind_null(statement, 3));
+                    Check(raw.sqlite3_bind_text(statement, 4, error));
+                }
+                else
+                {
+                    Check(raw.sqlite3_bind_int64(statement, 3, epochSeconds[i]));
+                    Check(raw.sqlite3_bind_null(statement, 4));
+                }
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    Check(done);
+                }
+                inserted[i] = raw.sqlite3_changes(db) == 1;
+                Check(raw.sqlite3_reset(statement));
+            }
         }
     }
+
+    public long ReadPayloads(long afterId, int limit, PayloadHandler handler)
+    {
+        // The raw statement API again: each blob is handed over as a span into SQLite's own memory, valid
+        // until the next step, instead of being copied into a buffer by SqliteDataReader.GetBytes.
+        var db = _connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, "SELECT id, data FROM odesk_debug_req WHERE id > ?1 ORDER BY id LIMIT ?2", out sqlite3_stmt statement));
+        using (statement)
+        {
+            Check(raw.sqlite3_bind_int64(statement, 1, afterId));
+            Check(raw.sqlite3_bind_int64(statement, 2, limit));
+            var last = afterId;
+            int step;
+            while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                last = raw.sqlite3_column_int64(statement, 0);
+                handler(last, raw.sqlite3_column_blob(statement, 1));
+            }
+            if (step != raw.SQLITE_DONE)
+            {
+                Check(step);
+            }
+            return last;
+        }
+    }
+
+    /// <summary>Throws Microsoft.Data.Sqlite's own exception for an error code, with SQLite's message.</summary>
+    private void Check(int code) => SqliteException.ThrowExceptionForRC(code, _connection.Handle);
 
     public void Dispose() => _connection.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace UpStats.Lake.Migration;
 
@@ -29,8 +30,15 @@ internal sealed class PlainProgress(TextWriter output, TextWriter errors) : IMig
 }
 
 /// <summary>A Spectre.Console progress bar for a terminal; malformed values are printed above it.</summary>
+/// <remarks>
+/// Every write above a live progress bar redraws it, so the lines of a transaction are printed as one block
+/// when its chunks are reported, not one by one (26,000 malformed values at 1M rows used to mean 26,000
+/// redraws).
+/// </remarks>
 internal sealed class BarProgress(ProgressTask task) : IMigrationProgress
 {
+    private readonly List<IRenderable> _lines = [];
+
     /// <summary>Runs <paramref name="work"/> with a progress bar on the terminal.</summary>
     public static T Run<T>(Func<IMigrationProgress, T> work) =>
         AnsiConsole.Progress()
@@ -46,13 +54,20 @@ internal sealed class BarProgress(ProgressTask task) : IMigrationProgress
 
     public void ChunkCommitted(ChunkReport chunk, MigrationTotals totals)
     {
+        if (_lines.Count > 0)
+        {
+            AnsiConsole.Write(new Rows(_lines));
+            _lines.Clear();
+        }
         task.Value = totals.RawRows;
         task.Description = $"raw id {chunk.LastRawId}, {totals.Jobs} jobs, {totals.FailedJobs} malformed";
     }
 
     public void Malformed(long rawId, string jobId, string value, string error) =>
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]malformed date_created[/]: raw id {rawId}, job {jobId}, value '{value}': {error}");
+        _lines.Add(new Markup(Markup.Escape(Invariant($"malformed date_created: raw id {rawId}, job {jobId}, value '{value}': {error}")), new Style(Color.Yellow)));
 
     public void Unreadable(long rawId, string error) =>
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]unreadable raw row[/]: raw id {rawId}: {error}");
+        _lines.Add(new Markup(Markup.Escape(Invariant($"unreadable raw row: raw id {rawId}: {error}")), new Style(Color.Red)));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

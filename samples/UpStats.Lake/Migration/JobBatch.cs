@@ -3,31 +3,54 @@ using System.Text;
 namespace UpStats.Lake.Migration;
 
 /// <summary>
-/// The jobs of one migration chunk, column by column: ids, the raw row each came from, the
-/// <c>date_created</c> values as one newline-separated UTF-8 column (what the library's batch parser reads,
-/// one line per job), and the results. The arrays are reused from chunk to chunk and only grow to the
-/// largest chunk, so the migration's memory depends on the chunk size, not on the number of rows.
+/// Jobs of a migration chunk or transaction, column by column: ids (UTF-8 bytes, as the JSON carried them),
+/// the raw row each came from, the <c>date_created</c> values as one newline-separated UTF-8 column (what the
+/// library's batch parser reads, one line per job), and the results. The arrays are reused and only grow to
+/// the largest batch, and no object is allocated per job, so the migration's memory depends on the chunk and
+/// transaction sizes, not on the number of rows, and the garbage collector has nothing to promote.
 /// </summary>
 internal sealed class JobBatch
 {
-    private string[] _jobIds = new string[256];
-    private long[] _rawIds = new long[256];
-    private int[] _lineStart = new int[256];
-    private int[] _lineLength = new int[256];
-    private long[] _epochSeconds = new long[256];
-    private string?[] _errors = new string?[256];
-    private bool[] _inserted = new bool[256];
-    private byte[] _column = new byte[256 * 26];
+    private long[] _rawIds;
+    private int[] _idStart;
+    private int[] _idLength;
+    private int[] _lineStart;
+    private int[] _lineLength;
+    private long[] _epochSeconds;
+    private string?[] _errors;
+    private bool[] _inserted;
+    private int[] _order;
+    private byte[] _ids;
+    private int _idsUsed;
+    private byte[] _column;
     private int _columnUsed;
     // Values holding '\r' or '\n' cannot be a line of the column: they get an empty line there and are kept
     // here to be parsed alone (rare: a real feed's value with a line break in it).
     private readonly Dictionary<int, byte[]> _parseAlone = [];
 
+    /// <summary>An empty batch with room for <paramref name="capacity"/> jobs before any array grows.</summary>
+    /// <param name="capacity">
+    /// The jobs expected: sizing the arrays once keeps the large object heap free of the outgrown copies that
+    /// doubling from a small start leaves behind (they count in the peak working set until a full collection).
+    /// </param>
+    public JobBatch(int capacity = 256)
+    {
+        capacity = Math.Max(capacity, 16);
+        _rawIds = new long[capacity];
+        _idStart = new int[capacity];
+        _idLength = new int[capacity];
+        _lineStart = new int[capacity];
+        _lineLength = new int[capacity];
+        _epochSeconds = new long[capacity];
+        _errors = new string?[capacity];
+        _inserted = new bool[capacity];
+        _order = new int[capacity];
+        _ids = new byte[capacity * 24];
+        _column = new byte[capacity * 26];
+    }
+
     /// <summary>How many jobs the batch holds.</summary>
     public int Count { get; private set; }
-
-    /// <summary>The job ids (<c>jobs.job_id</c>).</summary>
-    public ReadOnlySpan<string> JobIds => _jobIds.AsSpan(0, Count);
 
     /// <summary>The raw row of each job (<c>jobs.raw_id</c>).</summary>
     public ReadOnlySpan<long> RawIds => _rawIds.AsSpan(0, Count);
@@ -46,6 +69,12 @@ internal sealed class JobBatch
 
     /// <summary>The jobs whose value must be parsed alone (see <see cref="Column"/>), by index.</summary>
     public IReadOnlyDictionary<int, byte[]> ParseAlone => _parseAlone;
+
+    /// <summary>The id of job <paramref name="index"/> (<c>jobs.job_id</c>) as UTF-8.</summary>
+    public ReadOnlySpan<byte> JobId(int index) => _ids.AsSpan(_idStart[index], _idLength[index]);
+
+    /// <summary>The id of job <paramref name="index"/> as text, for reports and engines that bind strings.</summary>
+    public string JobIdString(int index) => Encoding.UTF8.GetString(JobId(index));
 
     /// <summary>The <c>date_created</c> value of job <paramref name="index"/> as UTF-8 (empty when it had none).</summary>
     public ReadOnlySpan<byte> DateText(int index) =>
@@ -71,14 +100,14 @@ internal sealed class JobBatch
         {
             _parseAlone.Remove(i);
         }
-        Array.Clear(_jobIds, count, Count - count);
         Array.Clear(_errors, count, Count - count);
         _columnUsed = _lineStart[count];
+        _idsUsed = _idStart[count];
         Count = count;
     }
 
     /// <summary>Adds a job with its <c>date_created</c> value, to be parsed.</summary>
-    public void Add(long rawId, string jobId, ReadOnlySpan<byte> dateText)
+    public void Add(long rawId, ReadOnlySpan<byte> jobId, ReadOnlySpan<byte> dateText)
     {
         var index = Reserve(rawId, jobId);
         if (dateText.IndexOfAny((byte)'\r', (byte)'\n') >= 0)
@@ -93,11 +122,54 @@ internal sealed class JobBatch
     }
 
     /// <summary>Adds a job that has no <c>date_created</c> text at all, with the reason.</summary>
-    public void AddWithoutDate(long rawId, string jobId, string error)
+    public void AddWithoutDate(long rawId, ReadOnlySpan<byte> jobId, string error)
     {
         var index = Reserve(rawId, jobId);
         AppendLine([]);
         _errors[index] = error;
+    }
+
+    /// <summary>Adds job <paramref name="index"/> of <paramref name="source"/>, not parsed yet, as it is there.</summary>
+    public void AddFrom(JobBatch source, int index)
+    {
+        if (source._errors[index] is { } error)
+        {
+            AddWithoutDate(source._rawIds[index], source.JobId(index), error);
+        }
+        else
+        {
+            Add(source._rawIds[index], source.JobId(index), source.DateText(index));
+        }
+    }
+
+    /// <summary>
+    /// The first job of each distinct id, in id order (UTF-8 byte order, which is SQLite's and PostgreSQL's
+    /// "C" text order): for ids that occur more than once, the one added first (the lowest raw id) is kept.
+    /// The others are repeats of it and stay <see cref="Inserted"/> = false.
+    /// </summary>
+    public ReadOnlySpan<int> FirstOfEachIdInIdOrder()
+    {
+        var order = _order.AsSpan(0, Count);
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        order.Sort(CompareIdThenIndex);
+        var kept = 0;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (kept == 0 || !JobId(order[i]).SequenceEqual(JobId(order[kept - 1])))
+            {
+                order[kept++] = order[i];
+            }
+        }
+        return order[..kept];
+    }
+
+    private int CompareIdThenIndex(int a, int b)
+    {
+        var byId = JobId(a).SequenceCompareTo(JobId(b));
+        return byId != 0 ? byId : a.CompareTo(b);
     }
 
     private void AppendLine(ReadOnlySpan<byte> value)
@@ -112,21 +184,30 @@ internal sealed class JobBatch
         _column[_columnUsed++] = (byte)'\n';
     }
 
-    private int Reserve(long rawId, string jobId)
+    private int Reserve(long rawId, ReadOnlySpan<byte> jobId)
     {
-        if (Count == _jobIds.Length)
+        if (Count == _rawIds.Length)
         {
             var size = Count * 2;
-            Array.Resize(ref _jobIds, size);
             Array.Resize(ref _rawIds, size);
+            Array.Resize(ref _idStart, size);
+            Array.Resize(ref _idLength, size);
             Array.Resize(ref _lineStart, size);
             Array.Resize(ref _lineLength, size);
             Array.Resize(ref _epochSeconds, size);
             Array.Resize(ref _errors, size);
             Array.Resize(ref _inserted, size);
+            Array.Resize(ref _order, size);
+        }
+        if (_idsUsed + jobId.Length > _ids.Length)
+        {
+            Array.Resize(ref _ids, Math.Max(_ids.Length * 2, _idsUsed + jobId.Length));
         }
         var index = Count++;
-        _jobIds[index] = jobId;
+        jobId.CopyTo(_ids.AsSpan(_idsUsed));
+        _idStart[index] = _idsUsed;
+        _idLength[index] = jobId.Length;
+        _idsUsed += jobId.Length;
         _rawIds[index] = rawId;
         _lineStart[index] = _columnUsed;
         _errors[index] = null;

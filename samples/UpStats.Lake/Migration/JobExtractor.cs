@@ -9,23 +9,17 @@ namespace UpStats.Lake.Migration;
 /// </summary>
 internal static class JobExtractor
 {
-    /// <summary>What one response contributed.</summary>
-    /// <param name="Added">Jobs added to the batch.</param>
-    /// <param name="RepeatedInChunk">Jobs skipped because an earlier row of the same chunk carried them.</param>
-    internal readonly record struct Extracted(int Added, int RepeatedInChunk);
-
     /// <summary>
-    /// Adds the jobs of <paramref name="json"/> (raw row <paramref name="rawId"/>) to <paramref name="batch"/>,
-    /// skipping job ids already in <paramref name="seenInChunk"/>. A row that is not a response with a
-    /// <c>jobs</c> array adds nothing (the batch and the set are left as they were) and yields the reason.
+    /// Adds the jobs of <paramref name="json"/> (raw row <paramref name="rawId"/>) to <paramref name="batch"/>
+    /// (repeats included: the migration keeps the first of each id when it writes). A row that is not a
+    /// response with a <c>jobs</c> array adds nothing (the batch is left as it was) and yields the reason.
     /// </summary>
-    public static bool TryExtract(long rawId, ReadOnlySpan<byte> json, JobBatch batch, HashSet<string> seenInChunk, out Extracted extracted, out string? error)
+    public static bool TryExtract(long rawId, ReadOnlySpan<byte> json, JobBatch batch, out string? error)
     {
         var start = batch.Count;
-        var repeated = 0;
         try
         {
-            error = Read(rawId, json, batch, seenInChunk, ref repeated);
+            error = Read(rawId, json, batch);
         }
         catch (JsonException ex)
         {
@@ -33,19 +27,13 @@ internal static class JobExtractor
         }
         if (error is not null)
         {
-            for (var i = start; i < batch.Count; i++)
-            {
-                seenInChunk.Remove(batch.JobIds[i]);
-            }
             batch.Truncate(start);
-            extracted = default;
             return false;
         }
-        extracted = new Extracted(batch.Count - start, repeated);
         return true;
     }
 
-    private static string? Read(long rawId, ReadOnlySpan<byte> json, JobBatch batch, HashSet<string> seenInChunk, ref int repeated)
+    private static string? Read(long rawId, ReadOnlySpan<byte> json, JobBatch batch)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -74,7 +62,7 @@ internal static class JobExtractor
                 {
                     return $"jobs[{index}] is {reader.TokenType}, not an object";
                 }
-                var problem = ReadJob(ref reader, rawId, index, batch, seenInChunk, ref repeated);
+                var problem = ReadJob(ref reader, rawId, index, batch);
                 if (problem is not null)
                 {
                     return problem;
@@ -85,10 +73,12 @@ internal static class JobExtractor
         return sawJobs ? null : "the response has no \"jobs\" array";
     }
 
-    private static string? ReadJob(ref Utf8JsonReader reader, long rawId, int index, JobBatch batch, HashSet<string> seenInChunk, ref int repeated)
+    private static string? ReadJob(ref Utf8JsonReader reader, long rawId, int index, JobBatch batch)
     {
-        string? id = null;
-        // The value's bytes stay in the response buffer; they are copied once, into the batch's column.
+        // The values' bytes stay in the response buffer; they are copied once, into the batch's columns
+        // (unescaped first in the rare case the JSON escaped them).
+        ReadOnlySpan<byte> id = default;
+        byte[]? unescapedId = null;
         ReadOnlySpan<byte> date = default;
         byte[]? unescaped = null;
         JsonTokenType dateToken = JsonTokenType.None;
@@ -101,7 +91,15 @@ internal static class JobExtractor
                 {
                     return $"jobs[{index}].id is {reader.TokenType}, not a string";
                 }
-                id = reader.GetString();
+                if (reader.ValueIsEscaped)
+                {
+                    unescapedId = new byte[reader.ValueSpan.Length];
+                    unescapedId = unescapedId[..reader.CopyString(unescapedId)];
+                }
+                else
+                {
+                    id = reader.ValueSpan;
+                }
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
@@ -126,14 +124,18 @@ internal static class JobExtractor
                 reader.Skip();
             }
         }
-        if (string.IsNullOrEmpty(id))
+        if (unescapedId is not null)
+        {
+            id = unescapedId;
+        }
+        if (id.IsEmpty)
         {
             return $"jobs[{index}] has no id";
         }
-        if (!seenInChunk.Add(id))
+        if (!System.Text.Unicode.Utf8.IsValid(id))
         {
-            repeated++;
-            return null;
+            // The id is written as text; the reader checks the JSON, not the UTF-8 inside its strings.
+            return $"jobs[{index}].id is not valid UTF-8";
         }
         switch (dateToken)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Data.Common;
 using System.Threading.Channels;
 using UpStats.Lake.Engines;
 using UpStats.Lake.Store;
@@ -6,11 +7,12 @@ using UpStats.Lake.Store;
 namespace UpStats.Lake.Migration;
 
 /// <summary>
-/// Re-derives <c>jobs.date_created</c> (UTC epoch seconds) from the raw responses, streaming: one chunk of raw
-/// rows at a time is read, inflated, scanned and parsed as one column, and written together with the
-/// checkpoint in one transaction. So memory depends on the chunk size only; a run killed at any moment
-/// loses at most the chunk in flight (rolled back) and the next run resumes after the last committed one;
-/// and a finished run has nothing left to do (idempotent).
+/// Re-derives <c>jobs.date_created</c> (UTC epoch seconds) from the raw responses, streaming: chunks of raw
+/// rows are read, inflated and scanned; every <c>chunksPerCommit</c> chunks, their jobs are parsed as one
+/// column and written together with the checkpoint in one transaction. So memory depends on the chunk and
+/// transaction sizes only; a run killed at any moment loses at most the transaction in flight (rolled back)
+/// and the next run resumes after the last committed one; and a finished run has nothing left to do
+/// (idempotent).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,56 +23,80 @@ namespace UpStats.Lake.Migration;
 /// row that is not a readable response goes to <c>raw_errors</c> with the reason.
 /// </para>
 /// <para>
-/// Two stages on two threads, so both cores work: a reader (its own connection) reads, inflates and scans
-/// chunk k+1 while the writer parses and writes chunk k. At most <see cref="ChunksInFlight"/> chunks exist at
-/// once, so memory stays flat. Only the writer commits, in id order, so read-ahead never affects what a
-/// crash leaves behind. Measured on the 100k-row store: reading, inflating and scanning take about 60% of
-/// the time, parsing and writing 40%; one thread doing both was about 1.6 times slower.
+/// Three stages, so both cores work: a reader (its own connection) reads chunk k+2 while decoders on the
+/// thread pool inflate and scan chunks k+1 and k (the costly part) and the writer adds the decoded chunks,
+/// in order, to the open transaction. At most <see cref="ChunksInFlight"/> chunks exist at once. Only the
+/// writer commits, in id order, so read-ahead never affects what a crash leaves behind.
 /// </para>
 /// </remarks>
-internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null)
+internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null, int chunksPerCommit = 1)
 {
     private readonly int _chunkSize = chunkSize ?? database.Engine.DefaultChunkSize;
 
-    /// <summary>Chunks allocated for the pipeline: one being read, one waiting, one being written.</summary>
-    private const int ChunksInFlight = 3;
+    /// <summary>
+    /// Chunks allocated for the pipeline: one being read, two being decoded (one per core), one being written.
+    /// The reader blocks when all four are taken, so memory stays flat however many rows there are.
+    /// </summary>
+    private const int ChunksInFlight = 4;
+
+    /// <summary>Jobs per raw row to size buffers for (the generator's responses carry 3.5 on average, at most 8).</summary>
+    private const int ExpectedJobsPerRow = 4;
 
     private readonly DateCreatedColumn _dates = new();
 
-    /// <summary>Called with the chunk number after the chunk's writes, before its commit (tests simulate a crash there).</summary>
+    // The jobs of the open transaction, written at its commit in one call, the first of each id in id order
+    // (see JobBatch.FirstOfEachIdInIdOrder and SqliteEngine.InsertJobs).
+    private readonly JobBatch _transactionJobs = new(ExpectedJobsPerRow * (chunkSize ?? database.Engine.DefaultChunkSize) * Math.Max(chunksPerCommit, 1));
+
+    /// <summary>
+    /// Called with the number of the last chunk of a transaction after its writes, before its commit (tests
+    /// simulate a crash there).
+    /// </summary>
     public Action<int>? BeforeCommit { get; init; }
 
-    /// <summary>Called with the chunk number after the chunk committed (tests simulate a crash there).</summary>
+    /// <summary>Called with the number of the last chunk of a transaction after it committed (tests simulate a crash there).</summary>
     public Action<int>? AfterCommit { get; init; }
 
     /// <summary>Migrates every raw row after the checkpoint; returns the totals (of all runs so far).</summary>
     public MigrationTotals Run(IMigrationProgress progress, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(_chunkSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunksPerCommit, 1);
         var totals = database.ReadCheckpoint();
         progress.Started(totals, database.RawRowCount() - totals.RawRows);
+        _transactionJobs.Clear();
 
         var free = Channel.CreateBounded<Chunk>(ChunksInFlight);
-        var full = Channel.CreateBounded<Chunk>(ChunksInFlight);
+        // Decoded chunks in id order: the reader queues each chunk's decoding task as it starts it, so the
+        // writer takes them in order however the decoders finish.
+        var decoded = Channel.CreateBounded<Task<Chunk>>(ChunksInFlight);
         for (var i = 0; i < ChunksInFlight; i++)
         {
-            free.Writer.TryWrite(new Chunk());
+            free.Writer.TryWrite(new Chunk(_chunkSize));
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var reader = Task.Run(() => ReadChunks(totals.LastRawId, free.Reader, full.Writer, stop.Token), CancellationToken.None);
+        var reader = Task.Run(() => ReadChunks(totals.LastRawId, free.Reader, decoded.Writer, stop.Token), CancellationToken.None);
         try
         {
+            var pending = new Commit(totals);
             for (var number = 1; ; number++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                if (!full.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+                if (!decoded.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
                 {
                     reader.GetAwaiter().GetResult(); // the reader's failure, if any
-                    return totals;
+                    return pending.IsEmpty ? totals : CommitPending(pending, number - 1, progress);
                 }
-                full.Reader.TryRead(out var chunk);
-                totals = Write(chunk!, number, totals, progress);
-                free.Writer.TryWrite(chunk!);
+                decoded.Reader.TryRead(out var decoding);
+                var chunk = decoding!.GetAwaiter().GetResult();
+                pending.Transaction ??= database.Begin();
+                Write(chunk, number, pending);
+                free.Writer.TryWrite(chunk);
+                if (pending.Chunks.Count == chunksPerCommit)
+                {
+                    totals = CommitPending(pending, number, progress);
+                    pending = new Commit(totals);
+                }
             }
         }
         finally
@@ -87,24 +113,26 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null)
         }
     }
 
-    /// <summary>The reader stage: fills chunks in id order from its own connection until no row is left.</summary>
-    private void ReadChunks(long afterId, ChannelReader<Chunk> free, ChannelWriter<Chunk> full, CancellationToken stop)
+    /// <summary>
+    /// The reader stage: reads chunks in id order from its own connection until no row is left, and starts
+    /// decoding each (inflate and JSON scan, the costly part) on the thread pool, so both cores decode.
+    /// </summary>
+    private void ReadChunks(long afterId, ChannelReader<Chunk> free, ChannelWriter<Task<Chunk>> decoded, CancellationToken stop)
     {
         Exception? failure = null;
         try
         {
             using var connection = database.OpenAnotherConnection();
-            var json = new ArrayBufferWriter<byte>(64 * 1024);
             while (true)
             {
                 var chunk = free.ReadAsync(stop).AsTask().GetAwaiter().GetResult();
-                chunk.Fill(connection, afterId, _chunkSize, json);
+                chunk.Read(connection, afterId, _chunkSize);
                 if (chunk.RawRows == 0)
                 {
                     return;
                 }
                 afterId = chunk.LastRawId;
-                full.WriteAsync(chunk, stop).AsTask().GetAwaiter().GetResult();
+                decoded.WriteAsync(Task.Run(chunk.Decode, CancellationToken.None), stop).AsTask().GetAwaiter().GetResult();
             }
         }
         catch (Exception ex)
@@ -114,109 +142,175 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null)
         }
         finally
         {
-            full.TryComplete(failure);
+            decoded.TryComplete(failure);
         }
     }
 
-    /// <summary>The writer stage: parses the chunk's column, writes jobs, errors and checkpoint, commits.</summary>
-    private MigrationTotals Write(Chunk chunk, int number, MigrationTotals totals, IMigrationProgress progress)
+    /// <summary>
+    /// The writer stage, per chunk: records its unreadable rows in the open transaction and adds its jobs to
+    /// the transaction's batch.
+    /// </summary>
+    private void Write(Chunk chunk, int number, Commit pending)
     {
+        database.InsertRawErrors(pending.Transaction!, chunk.Unreadable);
+        pending.Unreadable.AddRange(chunk.Unreadable);
         var batch = chunk.Batch;
-        _dates.Parse(batch);
-        MigrationTotals next;
-        int written = 0, failed = 0;
-        using (var transaction = database.Begin())
-        {
-            database.InsertJobs(transaction, batch);
-            database.InsertRawErrors(transaction, chunk.Unreadable);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (batch.Inserted[i])
-                {
-                    written++;
-                    failed += batch.Errors[i] is null ? 0 : 1;
-                }
-            }
-            next = new MigrationTotals(
-                chunk.LastRawId,
-                totals.RawRows + chunk.RawRows,
-                totals.DuplicateRows + chunk.Duplicates,
-                totals.UnreadableRows + chunk.Unreadable.Count,
-                totals.Jobs + written,
-                totals.RepeatedJobs + chunk.RepeatedInChunk + (batch.Count - written),
-                totals.FailedJobs + failed);
-            if (!database.TryMoveCheckpoint(transaction, totals.LastRawId, next))
-            {
-                // Rolled back by the using: this run's read-ahead is stale, and the other run owns the rest.
-                throw new ConcurrentMigrationException(totals.LastRawId);
-            }
-            BeforeCommit?.Invoke(number);
-            transaction.Commit();
-        }
-
+        var start = _transactionJobs.Count;
         for (var i = 0; i < batch.Count; i++)
         {
-            if (batch.Inserted[i] && batch.Errors[i] is { } error)
-            {
-                progress.Malformed(batch.RawIds[i], batch.JobIds[i], batch.DateTextString(i), error);
-            }
+            _transactionJobs.AddFrom(batch, i);
         }
-        foreach (var (rawId, error) in chunk.Unreadable)
+        pending.Chunks.Add(new PendingChunk(number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, chunk.Duplicates, chunk.Unreadable.Count, start, _transactionJobs.Count));
+    }
+
+    /// <summary>
+    /// Parses the transaction's date column (one call to the library's batch parser), writes its jobs, moves
+    /// the checkpoint to the last chunk written and commits: the chunks and their checkpoint commit together
+    /// or not at all. Then reports them.
+    /// </summary>
+    private MigrationTotals CommitPending(Commit pending, int lastChunk, IMigrationProgress progress)
+    {
+        var jobs = _transactionJobs;
+        var totals = pending.Started;
+        var committed = new List<(ChunkReport Chunk, MigrationTotals Totals)>(pending.Chunks.Count);
+        var malformed = new List<(long RawId, string JobId, string Value, string Error)>();
+        using (var transaction = pending.Transaction!)
+        {
+            _dates.Parse(jobs);
+            // A job id carried by an earlier raw row of this transaction is a repeat: only its first job is
+            // offered to the table, which keeps it unless an earlier transaction already wrote the id.
+            database.InsertJobs(transaction, jobs, jobs.FirstOfEachIdInIdOrder());
+            foreach (var chunk in pending.Chunks)
+            {
+                int written = 0, failed = 0;
+                for (var i = chunk.JobStart; i < chunk.JobEnd; i++)
+                {
+                    if (!jobs.Inserted[i])
+                    {
+                        continue; // a repeat: of an earlier row of this transaction, or already in the table
+                    }
+                    written++;
+                    if (jobs.Errors[i] is { } error)
+                    {
+                        failed++;
+                        malformed.Add((jobs.RawIds[i], jobs.JobIdString(i), jobs.DateTextString(i), error));
+                    }
+                }
+                totals = new MigrationTotals(
+                    chunk.LastRawId,
+                    totals.RawRows + chunk.RawRows,
+                    totals.DuplicateRows + chunk.Duplicates,
+                    totals.UnreadableRows + chunk.Unreadable,
+                    totals.Jobs + written,
+                    totals.RepeatedJobs + (chunk.JobEnd - chunk.JobStart - written),
+                    totals.FailedJobs + failed);
+                committed.Add((new ChunkReport(chunk.Number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, written, failed), totals));
+            }
+            if (!database.TryMoveCheckpoint(transaction, pending.Started.LastRawId, totals))
+            {
+                // Rolled back by the using: this run's read-ahead is stale, and the other run owns the rest.
+                throw new ConcurrentMigrationException(pending.Started.LastRawId);
+            }
+            BeforeCommit?.Invoke(lastChunk);
+            transaction.Commit();
+        }
+        _transactionJobs.Clear();
+        // Told only once the transaction committed (a crash before it would tell them twice).
+        foreach (var (rawId, jobId, value, error) in malformed)
+        {
+            progress.Malformed(rawId, jobId, value, error);
+        }
+        foreach (var (rawId, error) in pending.Unreadable)
         {
             progress.Unreadable(rawId, error);
         }
-        progress.ChunkCommitted(new ChunkReport(number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, written, failed), next);
-        AfterCommit?.Invoke(number);
-        return next;
+        foreach (var (chunk, chunkTotals) in committed)
+        {
+            progress.ChunkCommitted(chunk, chunkTotals);
+        }
+        AfterCommit?.Invoke(lastChunk);
+        return totals;
     }
 
-    /// <summary>One chunk of raw rows, read and scanned; reused from chunk to chunk.</summary>
-    private sealed class Chunk
+    /// <summary>
+    /// A transaction being filled. Committing every few chunks instead of every chunk is what makes SQLite
+    /// fast: each commit appends every page it dirtied to the WAL, and random job ids touch most of the jobs
+    /// table's pages, so fewer commits write far fewer pages (see the sample's README). Its jobs wait in the
+    /// migration's transaction batch (a few MB for 20,000 raw rows), its unreadable rows in the transaction.
+    /// </summary>
+    private sealed class Commit(MigrationTotals started)
     {
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-
-        public JobBatch Batch { get; } = new();
+        public MigrationTotals Started { get; } = started;
+        public DbTransaction? Transaction { get; set; }
+        public List<PendingChunk> Chunks { get; } = [];
         public List<(long RawId, string Error)> Unreadable { get; } = [];
-        public int RawRows { get; private set; }
-        public int Duplicates { get; private set; }
-        public int RepeatedInChunk { get; private set; }
-        public long FirstRawId { get; private set; }
-        public long LastRawId { get; private set; }
+        public bool IsEmpty => Chunks.Count == 0;
+    }
 
-        /// <summary>Reads the raw rows after <paramref name="afterId"/>, inflates and scans each into the batch.</summary>
-        public void Fill(LakeDatabase connection, long afterId, int limit, ArrayBufferWriter<byte> json)
+    /// <summary>A chunk written into the open transaction: its counts and its jobs' range in the transaction's batch.</summary>
+    private sealed record PendingChunk(int Number, long FirstRawId, long LastRawId, int RawRows, int Duplicates, int Unreadable, int JobStart, int JobEnd);
+
+    /// <summary>One chunk of raw rows: read, then decoded into a batch; reused from chunk to chunk.</summary>
+    private sealed class Chunk(int rows)
+    {
+        private readonly ArrayBufferWriter<byte> _json = new(64 * 1024);
+        // Sized for the chunk at once (stored payloads are about 800 bytes), so no outgrown copies pile up.
+        private byte[] _payloads = new byte[rows * 1024];
+        private int _payloadBytes;
+        private readonly List<(long RawId, int Start, int Length)> _rows = [];
+
+        public JobBatch Batch { get; } = new(ExpectedJobsPerRow * rows);
+        public List<(long RawId, string Error)> Unreadable { get; } = [];
+        public int RawRows => _rows.Count;
+        public int Duplicates { get; private set; }
+        public long FirstRawId => _rows.Count == 0 ? 0 : _rows[0].RawId;
+        public long LastRawId => _rows.Count == 0 ? 0 : _rows[^1].RawId;
+
+        /// <summary>Reads the payloads of the raw rows after <paramref name="afterId"/> into this chunk (no decoding yet).</summary>
+        public void Read(LakeDatabase connection, long afterId, int limit)
         {
-            Batch.Clear();
-            Unreadable.Clear();
-            _seen.Clear();
-            RawRows = Duplicates = RepeatedInChunk = 0;
-            FirstRawId = 0;
-            LastRawId = connection.ReadPayloads(null, afterId, limit, (rawId, data, length) =>
+            _rows.Clear();
+            _payloadBytes = 0;
+            connection.ReadPayloads(afterId, limit, (rawId, data) =>
             {
-                if (RawRows++ == 0)
+                var length = data.Length;
+                if (_payloadBytes + length > _payloads.Length)
                 {
-                    FirstRawId = rawId;
+                    Array.Resize(ref _payloads, Math.Max(_payloads.Length * 2, _payloadBytes + length));
                 }
-                if (length == 0)
-                {
-                    Duplicates++;
-                    return;
-                }
-                if (!TryInflate(data, length, json, out var error) ||
-                    !JobExtractor.TryExtract(rawId, json.WrittenSpan, Batch, _seen, out var extracted, out error))
-                {
-                    Unreadable.Add((rawId, error!));
-                    return;
-                }
-                RepeatedInChunk += extracted.RepeatedInChunk;
+                data.CopyTo(_payloads.AsSpan(_payloadBytes));
+                _rows.Add((rawId, _payloadBytes, length));
+                _payloadBytes += length;
             });
         }
 
-        private static bool TryInflate(byte[] data, int length, ArrayBufferWriter<byte> json, out string? error)
+        /// <summary>Inflates and scans every payload read into the batch.</summary>
+        public Chunk Decode()
+        {
+            Batch.Clear();
+            Unreadable.Clear();
+            Duplicates = 0;
+            foreach (var (rawId, start, length) in _rows)
+            {
+                if (length == 0)
+                {
+                    Duplicates++;
+                    continue;
+                }
+                if (!TryInflate(_payloads, start, length, _json, out var error) ||
+                    !JobExtractor.TryExtract(rawId, _json.WrittenSpan, Batch, out error))
+                {
+                    Unreadable.Add((rawId, error!));
+                }
+            }
+            return this;
+        }
+
+        private static bool TryInflate(byte[] payloads, int start, int length, ArrayBufferWriter<byte> json, out string? error)
         {
             try
             {
-                RawPayload.Decompress(data, length, json);
+                RawPayload.Decompress(payloads, start, length, json);
                 error = null;
                 return true;
             }

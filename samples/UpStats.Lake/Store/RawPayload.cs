@@ -84,14 +84,14 @@ internal static class RawPayload
     }
 
     /// <summary>
-    /// Inflates the first <paramref name="length"/> bytes of <paramref name="compressed"/> into
-    /// <paramref name="output"/> (reset first), so a migration reuses one buffer for every row.
+    /// Inflates <paramref name="length"/> bytes of <paramref name="compressed"/> from <paramref name="start"/>
+    /// into <paramref name="output"/> (reset first), so a migration reuses one buffer for every row.
     /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not a zlib stream.</exception>
-    public static void Decompress(byte[] compressed, int length, ArrayBufferWriter<byte> output)
+    public static void Decompress(byte[] compressed, int start, int length, ArrayBufferWriter<byte> output)
     {
         output.ResetWrittenCount();
-        using var input = new MemoryStream(compressed, 0, length, writable: false);
+        using var input = new MemoryStream(compressed, start, length, writable: false);
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);
         while (true)
         {
@@ -108,7 +108,7 @@ internal static class RawPayload
     public static byte[] Decompress(byte[] compressed)
     {
         var output = new ArrayBufferWriter<byte>(compressed.Length * 4 + 64);
-        Decompress(compressed, compressed.Length, output);
+        Decompress(compressed, 0, compressed.Length, output);
         return output.WrittenSpan.ToArray();
     }
 }

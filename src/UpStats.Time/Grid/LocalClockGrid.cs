@@ -78,16 +78,18 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
 
     /// <summary>Creates a grid whose labels are the local midnights of <paramref name="anchor"/> ± k·<paramref name="days"/> days.</summary>
     /// <param name="zone">The zone of the local clock.</param>
-    /// <param name="days">The step in whole days, at least 1.</param>
+    /// <param name="days">The step in whole days, from 1 to 1,000,000 (the largest run interval).</param>
     /// <param name="anchor">A date whose local midnight is a label (Upsolver anchors at <c>START_FROM</c>'s date).</param>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1 or more than 1,000,000.</exception>
     public static LocalClockGrid EveryDays(DateTimeZone zone, int days, LocalDate anchor)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        if (days < 1)
+        // Above about 10.6 million days the step in ticks overflows a long; a million (2,700 years, the largest
+        // run interval) keeps every tick computation of the grid well inside the range.
+        if (days < 1 || days > 1_000_000)
         {
-            throw new ArgumentOutOfRangeException(nameof(days), days, "A day grid step must be at least one whole day.");
+            throw new ArgumentOutOfRangeException(nameof(days), days, "A day grid step must be at least one whole day and at most 1,000,000 days.");
         }
         return new LocalClockGrid(zone, days * TickMath.TicksPerDay, LocalTicks(anchor.AtMidnight()), Period.FromDays(days), anchor);
     }

@@ -43,6 +43,8 @@ public static class OffsetTimestamp
     // Instant.MaxValue is 9999-12-31T23:59:59.999999999Z; only a 9999-12-31 value with a negative offset exceeds it.
     private static readonly long MaxInstantSeconds = Instant.MaxValue.ToUnixTimeSeconds();
 
+    private static readonly long MaxInstantTicks = Instant.MaxValue.ToUnixTimeTicks();
+
     // ---- UTF-8 ----
 
     /// <summary>Parses UTF-8 text into an <see cref="Instant"/>.</summary>
@@ -293,25 +295,38 @@ public static class OffsetTimestamp
         // MapLocal first: a local time read once (nearly every value) needs no resolver and so can never throw;
         // only a gap or an overlap goes to the caller's resolver, whose way to refuse is an exception.
         var mapping = zone.MapLocal(fields.ToLocalDateTime());
+        ZonedDateTime zoned;
         if (mapping.Count == 1)
         {
-            value = mapping.Single().ToInstant();
-            return true;
+            zoned = mapping.Single();
         }
-        try
+        else
         {
-            value = resolver(mapping).ToInstant();
-            return true;
+            try
+            {
+                zoned = resolver(mapping);
+            }
+            catch (SkippedTimeException)
+            {
+                error = new ParseError(TimeFieldPosition, ParseErrorReasons.SkippedLocalTime);
+                return false;
+            }
+            catch (AmbiguousTimeException)
+            {
+                error = new ParseError(TimeFieldPosition, ParseErrorReasons.AmbiguousLocalTime);
+                return false;
+            }
         }
-        catch (SkippedTimeException)
+        // Late on 9999-12-31 in a zone behind UTC the instant is after Instant.MaxValue, where NodaTime's ToInstant
+        // throws OverflowException: a Try method must report it instead (the date, at position 0, is what is too late).
+        if (zoned.Year == 9999 && zoned.Offset < Offset.Zero
+            && zoned.LocalDateTime.InUtc().ToInstant().ToUnixTimeTicks() - zoned.Offset.Ticks > MaxInstantTicks)
         {
-            error = new ParseError(TimeFieldPosition, ParseErrorReasons.SkippedLocalTime);
+            error = new ParseError(0, ParseErrorReasons.InstantOutOfRange);
+            return false;
         }
-        catch (AmbiguousTimeException)
-        {
-            error = new ParseError(TimeFieldPosition, ParseErrorReasons.AmbiguousLocalTime);
-        }
-        return false;
+        value = zoned.ToInstant();
+        return true;
     }
 
     // `YYYY-MM-DDThh`: the hour is where a local time without offset is skipped or repeated.

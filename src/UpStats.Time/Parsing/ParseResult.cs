@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace UpStats.Time.Parsing;
@@ -8,10 +9,21 @@ namespace UpStats.Time.Parsing;
 /// Like NodaTime's <c>ParseResult&lt;T&gt;</c>, a failure costs no exception unless
 /// <see cref="GetValueOrThrow"/> is asked for one.
 /// </summary>
-/// <typeparam name="T">The parsed type (for example <see cref="Scheduling.RunInterval"/> or <see cref="Scheduling.LookbackDuration"/>).</typeparam>
+/// <typeparam name="T">The parsed type (for example <see cref="Scheduling.RunInterval"/>, <see cref="Scheduling.LookbackDuration"/> or <see cref="Rendering.PathTemplate"/>).</typeparam>
+/// <example>
+/// <code>
+/// ParseResult&lt;RunInterval&gt; result = RunInterval.Parse("7 MINUTES");
+/// bool success = result.Success;                   // false
+/// int position = result.Error.Position;            // 0
+/// string? message = result.ErrorMessage;           // "'7 MINUTES' at position 0: 7 MINUTES (7 minutes) does not divide 24 hours (1,440 minutes) evenly: …"
+/// // result.Value and result.GetValueOrThrow() would throw a FormatException with that message
+/// bool parsed = RunInterval.Parse("15m").TryGetValue(out RunInterval interval);  // true; interval.ToString() is "15 MINUTES"
+/// </code>
+/// </example>
 public readonly struct ParseResult<T> : IEquatable<ParseResult<T>>
-    where T : struct, IEquatable<T>
+    where T : notnull, IEquatable<T>
 {
+    // default (null for a class) on failure.
     private readonly T _value;
     private readonly ParseError _error;
     private readonly string? _input;
@@ -27,7 +39,7 @@ public readonly struct ParseResult<T> : IEquatable<ParseResult<T>>
 
     internal static ParseResult<T> ForValue(T value) => new(value, default, null);
 
-    internal static ParseResult<T> ForError(int position, string reason, string input) => new(default, new ParseError(position, reason), input);
+    internal static ParseResult<T> ForError(int position, string reason, string input) => new(default!, new ParseError(position, reason), input);
 
     /// <summary>Whether the text parsed.</summary>
     public bool Success => FailureReason is null;
@@ -51,7 +63,7 @@ public readonly struct ParseResult<T> : IEquatable<ParseResult<T>>
     /// <summary>Gets the value when the text parsed.</summary>
     /// <param name="value">The value, or <c>default</c> on failure.</param>
     /// <returns>Whether the text parsed.</returns>
-    public bool TryGetValue(out T value)
+    public bool TryGetValue([MaybeNullWhen(false)] out T value)
     {
         value = _value;
         return FailureReason is null;
@@ -59,7 +71,7 @@ public readonly struct ParseResult<T> : IEquatable<ParseResult<T>>
 
     /// <inheritdoc/>
     public bool Equals(ParseResult<T> other) =>
-        _value.Equals(other._value) && _error.Equals(other._error) && _input == other._input;
+        EqualityComparer<T>.Default.Equals(_value, other._value) && _error.Equals(other._error) && _input == other._input;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ParseResult<T> other && Equals(other);

@@ -62,7 +62,7 @@ public readonly struct LocalPartition : IEquatable<LocalPartition>
     /// <summary>The source partitions read, in time order, each with the slice taken.</summary>
     public SourceSliceList Sources => _layout is null ? new SourceSliceList(_sources) : new SourceSliceList(_start, _end, _layout, _firstSourceLabel, _sourceCount);
 
-    /// <summary>For example <c>2024-11-03T01 merged [08:00Z–10:00Z) ← 2024-11-03T08, 2024-11-03T09</c>.</summary>
+    /// <summary>For example <c>2024-11-03T01 merged 2024-11-03T08:00:00Z/2024-11-03T10:00:00Z &lt;- 2024-11-03T08 2024-11-03T09</c> (a cut source is marked <c>(cut)</c>).</summary>
     public override string ToString()
     {
         var text = new StringBuilder();

@@ -11,6 +11,17 @@ namespace UpStats.Time.Partitioning;
 /// A small value (local ticks and a granularity) so that mapping an event to its key allocates nothing;
 /// <see cref="TryFormat(Span{byte}, out int)"/> writes the text straight into an output buffer.
 /// </remarks>
+/// <example>
+/// <code>
+/// var map = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
+/// Instant t = Instant.FromUtc(2024, 11, 3, 9, 30);
+/// LocalPartitionKey local = map.KeyOf(t);          // 2024-11-03T01 on PT's clock (the second pass of 01:00)
+/// SourcePartitionKey source = map.SourceKeyOf(t);  // 2024-11-03T09 on UTC's clock
+/// Span&lt;byte&gt; utf8 = stackalloc byte[16];
+/// bool written = local.TryFormat(utf8, out int length);  // true; utf8[..length] is "2024-11-03T01"u8
+/// bool same = local == new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 1, 0), PartitionGranularity.Hour);  // true
+/// </code>
+/// </example>
 public readonly struct LocalPartitionKey : IEquatable<LocalPartitionKey>, IComparable<LocalPartitionKey>
 {
     private readonly long _localTicks;

@@ -17,9 +17,12 @@ namespace UpStats.Time.Partitioning;
 /// <example>
 /// <code>
 /// var pt = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
-/// foreach (var p in pt.PartitionsOf(new LocalDate(2024, 11, 3), new LocalDate(2024, 11, 4))) { … }
-/// // 2024-11-03T01 merged [08:00Z, 10:00Z) &lt;- 2024-11-03T08, 2024-11-03T09
-/// pt.KeyOf(Instant.FromUtc(2024, 11, 3, 9, 30)); // 2024-11-03T01
+/// foreach (LocalPartition p in pt.PartitionsOf(new LocalDate(2024, 11, 3), new LocalDate(2024, 11, 4)))
+///     Console.WriteLine(p);
+/// // 2024-11-03T00 regular 2024-11-03T07:00:00Z/2024-11-03T08:00:00Z &lt;- 2024-11-03T07
+/// // 2024-11-03T01 merged 2024-11-03T08:00:00Z/2024-11-03T10:00:00Z &lt;- 2024-11-03T08 2024-11-03T09
+/// // … 24 partitions in all
+/// LocalPartitionKey key = pt.KeyOf(Instant.FromUtc(2024, 11, 3, 9, 30)); // 2024-11-03T01
 /// </code>
 /// </example>
 /// </remarks>

@@ -28,7 +28,13 @@ public sealed class RegistrationOptions
     public string? MaterializedRoot { get; init; }
 
     /// <summary>The source folder layout; default <see cref="PathTemplate.Hourly"/>.</summary>
-    public PathTemplate SourceTemplate { get; init; } = PathTemplate.Hourly;
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public PathTemplate SourceTemplate
+    {
+        get;
+        // Checked here, not later in RegistrationPlan.Create, where a null would surface as a NullReferenceException.
+        init => field = value ?? throw new ArgumentNullException(nameof(value));
+    } = PathTemplate.Hourly;
 
     /// <summary>
     /// The layout of materialised folders, whose <c>name=value</c> segments are also the target table's

@@ -11,6 +11,13 @@ namespace UpStats.Time.Partitioning;
 /// Kept apart from <see cref="LocalPartitionKey"/> on purpose: the two look alike as text but live on
 /// different clocks, and mixing them up is exactly the bug this library exists to prevent.
 /// </remarks>
+/// <example>
+/// <code>
+/// var map = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
+/// SourcePartitionKey source = map.SourceKeyOf(Instant.FromUtc(2024, 11, 3, 9, 30));  // 2024-11-03T09
+/// string folder = PathTemplate.Hourly.Format(source);  // "year=2024/month=11/day=03/hour=09"
+/// </code>
+/// </example>
 public readonly struct SourcePartitionKey : IEquatable<SourcePartitionKey>, IComparable<SourcePartitionKey>
 {
     private readonly long _localTicks;

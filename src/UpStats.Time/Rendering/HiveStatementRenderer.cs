@@ -10,6 +10,15 @@ namespace UpStats.Time.Rendering;
 /// Identifiers are bare when plain and in backticks otherwise; literals use backslash escapes, the rule shared
 /// by Hive and Spark SQL (Athena DDL is Hive's). <c>IF NOT EXISTS</c> makes re-running a plan harmless.
 /// </remarks>
+/// <example>
+/// With the plan of <see cref="RegistrationPlan"/>'s example:
+/// <code>
+/// RegisterAction first = plan.Actions.OfType&lt;RegisterAction&gt;().First();
+/// string statement = HiveStatementRenderer.AddPartition("db.events_pt", first);
+/// // ALTER TABLE db.events_pt ADD IF NOT EXISTS PARTITION (year='2024', month='11', day='03', hour='00') LOCATION 's3://bucket/events/year=2024/month=11/day=03/hour=07';
+/// IReadOnlyList&lt;string&gt; lines = HiveStatementRenderer.Render(plan, "db.events_pt");  // comments and statements, in partition order
+/// </code>
+/// </example>
 public static class HiveStatementRenderer
 {
     /// <summary>The <c>ALTER TABLE … ADD IF NOT EXISTS PARTITION (…) LOCATION '…';</c> statement of one registration.</summary>

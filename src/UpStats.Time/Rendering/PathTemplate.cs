@@ -1,7 +1,9 @@
 using NodaTime;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using UpStats.Time.Grid;
+using UpStats.Time.Parsing;
 using UpStats.Time.Partitioning;
 
 namespace UpStats.Time.Rendering;
@@ -11,6 +13,15 @@ namespace UpStats.Time.Rendering;
 /// text with the tokens <c>{yyyy}</c>, <c>{MM}</c>, <c>{dd}</c>, <c>{HH}</c>, <c>{mm}</c> filled from a label.
 /// Segments of the form <c>name=value</c> are Hive-style partition columns (<see cref="Columns"/>).
 /// </summary>
+/// <example>
+/// <code>
+/// PathTemplate template = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}");
+/// string folder = template.Format(new LocalDateTime(2024, 11, 3, 1, 0));  // "dt=2024-11-03/hr=01"
+/// IReadOnlyList&lt;string&gt; columns = template.Columns;                // ["dt", "hr"]
+/// bool parsed = PathTemplate.TryParse("year={yy}", out _);         // false: unknown token
+/// int position = PathTemplate.Parse("year={yy}").Error.Position;   // 5
+/// </code>
+/// </example>
 public sealed class PathTemplate : IEquatable<PathTemplate>
 {
     private enum Token : byte
@@ -36,10 +47,10 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
     }
 
     /// <summary>Kafka Connect's hourly layout, <c>year={yyyy}/month={MM}/day={dd}/hour={HH}</c>: the default for sources and hourly partitions.</summary>
-    public static PathTemplate Hourly { get; } = Parse("year={yyyy}/month={MM}/day={dd}/hour={HH}");
+    public static PathTemplate Hourly { get; } = ParseOrThrow("year={yyyy}/month={MM}/day={dd}/hour={HH}");
 
     /// <summary><c>year={yyyy}/month={MM}/day={dd}</c>: the default for daily partitions.</summary>
-    public static PathTemplate Daily { get; } = Parse("year={yyyy}/month={MM}/day={dd}");
+    public static PathTemplate Daily { get; } = ParseOrThrow("year={yyyy}/month={MM}/day={dd}");
 
     /// <summary>The template text.</summary>
     public string Text { get; }
@@ -47,35 +58,66 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
     /// <summary>The partition columns named by the template's <c>name=…</c> segments, in order (<c>year, month, day, hour</c>).</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Reads a template.</summary>
-    /// <exception cref="FormatException">An unknown token, an unclosed brace, or an empty template; the message says where.</exception>
-    public static PathTemplate Parse(string text)
+    /// <summary>Reads a template, e.g. <c>dt={yyyy}-{MM}-{dd}/hr={HH}</c>.</summary>
+    /// <param name="text">The template text.</param>
+    /// <returns>The template, or where and why the text is invalid (an unknown token, an unclosed brace, an empty template,
+    /// a control character or an unpaired surrogate); no exception.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static ParseResult<PathTemplate> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var template, out var error) ? template : throw new FormatException(error);
+        return ParseText(text);
     }
 
-    /// <summary>Reads a template without throwing.</summary>
-    /// <param name="text">The template text.</param>
+    /// <summary>Reads a template, throwing on failure.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a valid template (the message says where and why).</exception>
+    public static PathTemplate ParseOrThrow(string text) => Parse(text).GetValueOrThrow();
+
+    /// <summary>Tries to read a template; never throws.</summary>
+    /// <param name="text">The template text (null is not a template).</param>
     /// <param name="template">The template, when the text is valid.</param>
-    /// <param name="error">Where and why the text is invalid, otherwise <c>null</c>.</param>
-    public static bool TryParse(string text, [NotNullWhen(true)] out PathTemplate? template, [NotNullWhen(false)] out string? error)
+    /// <returns>Whether <paramref name="text"/> is a valid template.</returns>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out PathTemplate? template)
     {
-        template = null;
-        if (string.IsNullOrEmpty(text))
+        if (text is not null && ParseText(text).TryGetValue(out var parsed))
         {
-            error = "A path template must not be empty.";
-            return false;
+            template = parsed;
+            return true;
+        }
+        template = null;
+        return false;
+    }
+
+    private static ParseResult<PathTemplate> ParseText(string text)
+    {
+        if (text.Length == 0)
+        {
+            return ParseResult<PathTemplate>.ForError(0, "A path template must not be empty", text);
         }
         var parts = new List<(Token, string)>();
         var literal = new StringBuilder();
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            // A folder name cannot hold a control character (U+0000 ends a path on POSIX) or an unpaired
+            // surrogate (no UTF-8 form, so no object-store key): reject them here rather than write broken paths.
+            if (char.IsControl(c))
+            {
+                return ParseResult<PathTemplate>.ForError(i, string.Create(CultureInfo.InvariantCulture, $"A path template must not contain the control character U+{(int)c:X4}"), text);
+            }
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return ParseResult<PathTemplate>.ForError(i, "A path template must not contain an unpaired surrogate", text);
+                }
+                literal.Append(c).Append(text[++i]);
+                continue;
+            }
             if (c == '}')
             {
-                error = $"Unexpected '}}' at position {i} of the path template '{text}'.";
-                return false;
+                return ParseResult<PathTemplate>.ForError(i, "Unexpected '}'", text);
             }
             if (c != '{')
             {
@@ -85,8 +127,7 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
             int close = text.IndexOf('}', i);
             if (close < 0)
             {
-                error = $"The '{{' at position {i} of the path template '{text}' is not closed.";
-                return false;
+                return ParseResult<PathTemplate>.ForError(i, "This '{' is not closed", text);
             }
             var name = text[(i + 1)..close];
             Token token = name switch
@@ -100,8 +141,7 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
             };
             if (token == Token.Literal)
             {
-                error = $"Unknown token '{{{name}}}' at position {i} of the path template '{text}' (use {{yyyy}}, {{MM}}, {{dd}}, {{HH}} or {{mm}}).";
-                return false;
+                return ParseResult<PathTemplate>.ForError(i, $"Unknown token '{{{name}}}' (use {{yyyy}}, {{MM}}, {{dd}}, {{HH}} or {{mm}})", text);
             }
             if (literal.Length > 0)
             {
@@ -115,9 +155,7 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
         {
             parts.Add((Token.Literal, literal.ToString()));
         }
-        template = new PathTemplate(text, parts.ToArray(), HiveColumns(text));
-        error = null;
-        return true;
+        return ParseResult<PathTemplate>.ForValue(new PathTemplate(text, parts.ToArray(), HiveColumns(text)));
     }
 
     /// <summary>The relative folder of the partition labelled <paramref name="label"/>, e.g. <c>year=2024/month=11/day=03/hour=01</c>.</summary>
@@ -157,7 +195,7 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
             }
             // The value part is itself a template (validated with the whole text above).
             var valueText = segment[(eq + 1)..];
-            var valueParts = valueText.Length > 0 && TryParse(valueText, out var value, out _) ? value._parts : [];
+            var valueParts = valueText.Length > 0 && TryParse(valueText, out var value) ? value._parts : [];
             columns.Add((segment[..eq], valueParts));
         }
         return columns.ToArray();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace UpStats.Time.Rendering;
@@ -46,9 +47,12 @@ internal static class SqlText
     internal static string Comment(string text) => "-- " + text.Replace('\r', ' ').Replace('\n', ' ');
 
     /// <summary>Splits <c>db.table</c> (or <c>catalog.schema.table</c>) on dots outside backticks and double quotes.</summary>
-    internal static IReadOnlyList<string> SplitQualifiedName(string name)
+    /// <param name="name">The qualified name.</param>
+    /// <param name="paramName">The caller's parameter the name came from (filled in by the compiler): the exceptions
+    /// name it, so that a public method's caller sees its own parameter (<c>table</c>), not this helper's.</param>
+    internal static IReadOnlyList<string> SplitQualifiedName(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name, paramName);
         var parts = new List<string>();
         var part = new StringBuilder();
         char quote = '\0';
@@ -90,12 +94,12 @@ internal static class SqlText
         }
         if (quote != '\0')
         {
-            throw new ArgumentException($"The table name {name} has an unclosed {quote}.", nameof(name));
+            throw new ArgumentException($"The table name {name} has an unclosed {quote}.", paramName);
         }
         parts.Add(part.ToString());
         if (parts.Any(p => p.Length == 0))
         {
-            throw new ArgumentException($"The table name {name} has an empty part.", nameof(name));
+            throw new ArgumentException($"The table name {name} has an empty part.", paramName);
         }
         return parts;
     }

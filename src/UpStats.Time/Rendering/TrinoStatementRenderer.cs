@@ -12,6 +12,15 @@ namespace UpStats.Time.Rendering;
 /// partition is already registered and can be ignored. A <c>catalog.schema.table</c> name calls
 /// <c>catalog.system.register_partition</c>.
 /// </remarks>
+/// <example>
+/// With the plan of <see cref="RegistrationPlan"/>'s example:
+/// <code>
+/// RegisterAction first = plan.Actions.OfType&lt;RegisterAction&gt;().First();
+/// string statement = TrinoStatementRenderer.RegisterPartition("web.events_pt", first);
+/// // CALL system.register_partition(schema_name =&gt; 'web', table_name =&gt; 'events_pt', partition_columns =&gt; ARRAY['year', 'month', 'day', 'hour'],
+/// //   partition_values =&gt; ARRAY['2024', '11', '03', '00'], location =&gt; 's3://bucket/events/year=2024/month=11/day=03/hour=07');
+/// </code>
+/// </example>
 public static class TrinoStatementRenderer
 {
     /// <summary>The <c>CALL … register_partition(…);</c> statement of one registration.</summary>

@@ -9,6 +9,17 @@ namespace UpStats.Time.Scheduling;
 /// handed out are therefore never decreasing and never in the future.
 /// </summary>
 /// <remarks>One assigner per stream (per partition of the source); not thread-safe.</remarks>
+/// <example>
+/// <code>
+/// var clock = new FakeClock(Instant.FromUtc(2024, 1, 1, 12, 0));
+/// var assigner = new EventTimeAssigner(clock);
+/// Instant taskStart = Instant.FromUtc(2024, 1, 1, 11, 55);
+/// Instant now = clock.GetCurrentInstant();
+/// EventTime a = assigner.Assign(Instant.FromUtc(2024, 1, 1, 11, 58), taskStart, now);  // AsIs, 11:58
+/// EventTime b = assigner.Assign(Instant.FromUtc(2024, 1, 1, 11, 50), taskStart, now);  // Adjusted, 11:58 = max(previous, task start)
+/// EventTime c = assigner.Assign(Instant.FromUtc(2024, 1, 1, 12, 5), taskStart, now);   // Deferred until 12:05
+/// </code>
+/// </example>
 public sealed class EventTimeAssigner
 {
     private readonly IClock _clock;

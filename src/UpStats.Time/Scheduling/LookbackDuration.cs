@@ -16,6 +16,15 @@ namespace UpStats.Time.Scheduling;
 /// 30d before a task that starts after a spring-forward night reaches 30 × 24 hours back, not to the same
 /// local time. It is zero or positive and at most 100,000 days; its resolution is one tick (100 ns).
 /// </remarks>
+/// <example>
+/// <code>
+/// LookbackDuration lookback = LookbackDuration.ParseOrThrow("1d12h");
+/// Duration reach = lookback.Duration;                              // 36 hours
+/// string text = lookback.ToString();                               // "1d12h"
+/// bool parsed = LookbackDuration.TryParse("30 days", out _);       // false: the units are d, h, m, s and ms
+/// string days = LookbackDuration.FromDuration(Duration.FromDays(30)).ToString();  // "30d"
+/// </code>
+/// </example>
 public readonly struct LookbackDuration : IEquatable<LookbackDuration>, IComparable<LookbackDuration>
 {
     private const long MaxTicks = 100_000 * TimeSpan.TicksPerDay;

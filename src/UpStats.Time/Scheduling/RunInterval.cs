@@ -23,6 +23,15 @@ namespace UpStats.Time.Scheduling;
 /// (Upsolver's <c>START_FROM</c> date). See <see cref="GridFor"/>.
 /// </para>
 /// </remarks>
+/// <example>
+/// <code>
+/// RunInterval five = RunInterval.ParseOrThrow("5 MINUTES");        // five.TotalMinutes == 5
+/// bool valid = RunInterval.Parse("5 HOURS").Success;               // false: 300 minutes do not divide 24 hours
+/// bool parsed = RunInterval.TryParse("7d", out RunInterval week);  // true; week.ToString() is "7 DAYS"
+/// LocalClockGrid grid = five.GridFor(DateTimeZone.Utc, new LocalDate(2022, 8, 4));
+/// Instant next = grid.NextBoundary(Instant.FromUtc(2022, 8, 4, 11, 3));  // 2022-08-04T11:05:00Z
+/// </code>
+/// </example>
 public readonly struct RunInterval : IEquatable<RunInterval>
 {
     private const int MinutesPerDay = 1440;

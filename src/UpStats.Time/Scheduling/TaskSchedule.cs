@@ -26,6 +26,24 @@ namespace UpStats.Time.Scheduling;
 /// Instants are handled at tick (100 ns) resolution: <c>START_FROM</c> and <c>END_AT</c> are floored to a tick.
 /// </para>
 /// </remarks>
+/// <example>
+/// START_FROM = NOW at 11:03, RUN_INTERVAL = 5 MINUTES, END_AT 11:15, a 30-day lookback:
+/// <code>
+/// var clock = new FakeClock(Instant.FromUtc(2022, 8, 4, 11, 3));  // NodaTime.Testing; SystemClock.Instance in production
+/// TaskSchedule schedule = TaskSchedule.Create(
+///     startFrom: ScheduleTime.Now,
+///     interval: RunInterval.ParseOrThrow("5 MINUTES"),
+///     endAt: Instant.FromUtc(2022, 8, 4, 11, 15),
+///     lookback: LookbackDuration.ParseOrThrow("30d"),
+///     clock: clock);
+/// foreach (ScheduledTask task in schedule.Tasks())
+///     Console.WriteLine(task);
+/// // [2022-08-04T11:03:00Z, 2022-08-04T11:05:00Z) reads [2022-07-05T11:03:00Z, 2022-08-04T11:05:00Z)
+/// // [2022-08-04T11:05:00Z, 2022-08-04T11:10:00Z) reads [2022-07-05T11:05:00Z, 2022-08-04T11:10:00Z)
+/// // [2022-08-04T11:10:00Z, 2022-08-04T11:15:00Z) reads [2022-07-05T11:10:00Z, 2022-08-04T11:15:00Z)
+/// bool found = schedule.TryGetTaskContaining(Instant.FromUtc(2022, 8, 4, 11, 7), out ScheduledTask containing);  // true; starts 11:05
+/// </code>
+/// </example>
 public sealed class TaskSchedule
 {
     private readonly long _startTicks;

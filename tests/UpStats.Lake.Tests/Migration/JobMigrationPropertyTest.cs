@@ -7,19 +7,20 @@ namespace UpStats.Lake.Tests.Migration;
 
 /// <summary>
 /// The migration's contract as a property (SQLite, the engine every developer has): for any store, chunk
-/// size and pair of crash points (before or after a commit), crashing and re-running until done gives the
+/// size, chunks per transaction and pair of crash points (before or after a commit), crashing and re-running until done gives the
 /// table a direct parse of every generated value gives, and the same totals as one clean run.
 /// </summary>
 public class JobMigrationPropertyTest
 {
-    private static readonly Gen<(int Seed, int Chunk, int FirstCrash, bool FirstBeforeCommit, int SecondCrash, bool SecondBeforeCommit)> Cases =
+    private static readonly Gen<(int Seed, int Chunk, int ChunksPerCommit, int FirstCrash, bool FirstBeforeCommit, int SecondCrash, bool SecondBeforeCommit)> Cases =
         from seed in Gen.Choose(1, 100_000)
         from chunk in Gen.Choose(1, 90)
+        from chunksPerCommit in Gen.Choose(1, 4)
         from first in Gen.Choose(1, 6)
         from firstBefore in Gen.Elements(true, false)
         from second in Gen.Choose(1, 6)
         from secondBefore in Gen.Elements(true, false)
-        select (seed, chunk, first, firstBefore, second, secondBefore);
+        select (seed, chunk, chunksPerCommit, first, firstBefore, second, secondBefore);
 
     [Property(MaxTest = 12)]
     public Property Run_AnyChunkSizeAndCrashPoints_EqualsDirectParseAndCleanTotals() =>
@@ -35,8 +36,8 @@ public class JobMigrationPropertyTest
             {
                 var (at, before) = crashed < crashes.Length ? crashes[crashed] : (int.MaxValue, true);
                 var migration = before
-                    ? new JobMigration(database, c.Chunk) { BeforeCommit = n => CrashAt(n, at) }
-                    : new JobMigration(database, c.Chunk) { AfterCommit = n => CrashAt(n, at) };
+                    ? new JobMigration(database, c.Chunk, c.ChunksPerCommit) { BeforeCommit = n => CrashAt(n, at) }
+                    : new JobMigration(database, c.Chunk, c.ChunksPerCommit) { AfterCommit = n => CrashAt(n, at) };
                 try
                 {
                     totals = migration.Run(SilentProgress.Instance);
@@ -56,12 +57,12 @@ public class JobMigrationPropertyTest
             var cleanTotals = new JobMigration(clean, 1000).Run(SilentProgress.Instance);
 
             return (expected.SequenceEqual(actual) && totals == cleanTotals)
-                .Label($"seed {c.Seed}, chunk {c.Chunk}, crashes {crashed}: {actual.Count} jobs vs {expected.Count} expected; totals {totals} vs {cleanTotals}");
+                .Label($"seed {c.Seed}, chunk {c.Chunk} × {c.ChunksPerCommit} per commit, crashes {crashed}: {actual.Count} jobs vs {expected.Count} expected; totals {totals} vs {cleanTotals}");
         });
 
     private static void CrashAt(int chunk, int at)
     {
-        if (chunk == at)
+        if (chunk >= at) // with several chunks per transaction, the first commit at or after chunk "at"
         {
             throw new SimulatedCrash();
         }

@@ -49,6 +49,17 @@ public partial class LocalClockGridTest
     }
 
     [Fact]
+    public void EveryDays_StepAboveAMillionDays_ThrowsInsteadOfOverflowing()
+    {
+        // int.MaxValue days is 1.9e21 ticks: the step used to wrap around a long silently.
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LocalClockGrid.EveryDays(DateTimeZone.Utc, int.MaxValue, new LocalDate(2024, 1, 1)));
+        Assert.Equal("days", ex.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LocalClockGrid.EveryDays(DateTimeZone.Utc, 1_000_001, new LocalDate(2024, 1, 1)));
+        var widest = LocalClockGrid.EveryDays(DateTimeZone.Utc, 1_000_000, new LocalDate(2024, 1, 1));
+        Assert.Equal(Instant.FromUtc(2024, 1, 1, 0, 0), widest.BoundaryAtOrBefore(Instant.FromUtc(2024, 6, 1, 0, 0)));
+    }
+
+    [Fact]
     public void EveryMinutes_StepNotDividingADay_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LocalClockGrid.EveryMinutes(DateTimeZone.Utc, 300 + 7));

@@ -99,8 +99,8 @@ public class RegistrationPlanTest
         var options = new RegistrationOptions("gs://b/utc/")
         {
             MaterializedRoot = "gs://b/pt",
-            SourceTemplate = PathTemplate.Parse("dt={yyyy}-{MM}-{dd}/hr={HH}"),
-            TargetTemplate = PathTemplate.Parse("dt={yyyy}-{MM}-{dd}/hr={HH}"),
+            SourceTemplate = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}"),
+            TargetTemplate = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}"),
         };
         var plan = Plan("America/Los_Angeles", new LocalDate(2024, 11, 3), Instant.FromUtc(2024, 11, 5, 0, 0), options);
         var one = Hour(plan, "2024-11-03T01");
@@ -112,7 +112,7 @@ public class RegistrationPlanTest
     [Fact]
     public void Create_TargetTemplateWithoutColumns_Throws()
     {
-        var options = new RegistrationOptions("s3://b") { TargetTemplate = PathTemplate.Parse("{yyyy}/{MM}/{dd}/{HH}") };
+        var options = new RegistrationOptions("s3://b") { TargetTemplate = PathTemplate.ParseOrThrow("{yyyy}/{MM}/{dd}/{HH}") };
         Assert.Throws<ArgumentException>(() => Plan("UTC", new LocalDate(2024, 1, 1), Instant.FromUtc(2024, 1, 2, 0, 0), options));
     }
 

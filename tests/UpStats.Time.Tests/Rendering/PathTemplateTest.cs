@@ -16,22 +16,69 @@ public class PathTemplateTest
     [Fact]
     public void PartitionValues_CompositeSegment_FillsTheWholeValue()
     {
-        var template = PathTemplate.Parse("events/dt={yyyy}-{MM}-{dd}/hr={HH}{mm}");
+        var template = PathTemplate.ParseOrThrow("events/dt={yyyy}-{MM}-{dd}/hr={HH}{mm}");
         Assert.Equal("events/dt=2024-03-10/hr=0330", template.Format(new LocalDateTime(2024, 3, 10, 3, 30)));
         Assert.Equal(["dt=2024-03-10", "hr=0330"], template.PartitionValues(new LocalDateTime(2024, 3, 10, 3, 30)).Select(v => $"{v.Key}={v.Value}"));
     }
 
     [Theory]
-    [InlineData("year={yy}", "Unknown token '{yy}' at position 5")]
-    [InlineData("year={yyyy", "'{' at position 5")]
-    [InlineData("year=}", "Unexpected '}' at position 5")]
-    [InlineData("", "must not be empty")]
-    public void TryParse_BadTemplate_SaysWhereAndWhy(string text, string expected)
+    [InlineData("year={yy}", 5, "Unknown token '{yy}' (use {yyyy}, {MM}, {dd}, {HH} or {mm})")]
+    [InlineData("year={yyyy", 5, "This '{' is not closed")]
+    [InlineData("year=}", 5, "Unexpected '}'")]
+    [InlineData("a/{MM}/b}", 8, "Unexpected '}'")]
+    [InlineData("", 0, "A path template must not be empty")]
+    public void Parse_BadTemplate_SaysWhereAndWhy(string text, int position, string reason)
     {
-        Assert.False(PathTemplate.TryParse(text, out var template, out var error));
+        var result = PathTemplate.Parse(text);
+
+        Assert.False(result.Success);
+        Assert.Equal(position, result.Error.Position);
+        Assert.Equal(reason, result.Error.Reason);
+        Assert.False(PathTemplate.TryParse(text, out var template));
         Assert.Null(template);
-        Assert.Contains(expected, error, StringComparison.Ordinal);
-        Assert.Contains(expected, Assert.Throws<FormatException>(() => PathTemplate.Parse(text)).Message, StringComparison.Ordinal);
+        var thrown = Assert.Throws<FormatException>(() => PathTemplate.ParseOrThrow(text));
+        Assert.Equal($"'{text}' at position {position}: {reason}", thrown.Message);
+    }
+
+    [Fact]
+    public void Parse_ControlCharacterOrUnpairedSurrogate_IsRejectedWhereItIs()
+    {
+        // Neither can be part of a folder name (U+0000 ends a POSIX path; a lone surrogate has no UTF-8 form).
+        (string Text, int Position, string Reason)[] cases =
+        [
+            ("year={yyyy}\0", 11, "A path template must not contain the control character U+0000"),
+            ("a\nb", 1, "A path template must not contain the control character U+000A"),
+            ("x/\uD800", 2, "A path template must not contain an unpaired surrogate"),
+            ("\uDC00{yyyy}", 0, "A path template must not contain an unpaired surrogate"),
+            ("a\uD800b", 1, "A path template must not contain an unpaired surrogate"),
+        ];
+        foreach (var (text, position, reason) in cases)
+        {
+            var result = PathTemplate.Parse(text);
+            Assert.False(result.Success);
+            Assert.Equal((position, reason), (result.Error.Position, result.Error.Reason));
+            Assert.False(PathTemplate.TryParse(text, out _));
+        }
+        Assert.Equal("\U0001F600/2024", PathTemplate.ParseOrThrow("\U0001F600/{yyyy}").Format(new LocalDateTime(2024, 1, 1, 0, 0)));
+    }
+
+    [Fact]
+    public void TryParse_Null_IsFalseWithoutThrowing()
+    {
+        Assert.False(PathTemplate.TryParse(null, out var template));
+        Assert.Null(template);
+        Assert.Throws<ArgumentNullException>("text", () => PathTemplate.Parse(null!));
+    }
+
+    [Fact]
+    public void Parse_GoodTemplate_SucceedsAndKeepsTheText()
+    {
+        var result = PathTemplate.Parse("dt={yyyy}-{MM}-{dd}/hr={HH}");
+
+        Assert.True(result.Success);
+        Assert.Equal("dt={yyyy}-{MM}-{dd}/hr={HH}", result.Value.Text);
+        Assert.True(PathTemplate.TryParse("dt={yyyy}-{MM}-{dd}/hr={HH}", out var template));
+        Assert.Equal(result.Value, template);
     }
 
     [Fact]

@@ -17,6 +17,17 @@ namespace UpStats.Time.Scheduling.Windows;
 /// so it also covers that minute and overlaps the next window there. Months take their first and next-first dates
 /// from NodaTime date arithmetic; the grid turns dates into instants.
 /// </remarks>
+/// <example>
+/// <code>
+/// var windows = new CalendarWindows(DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
+/// CalendarWindow day = windows.DayOf(Instant.FromUtc(2024, 10, 27, 12, 0));  // the autumn DST Sunday
+/// Instant start = day.Start;                                       // 2024-10-26T22:00:00Z (local midnight at UTC+2)
+/// Instant end = day.End;                                           // 2024-10-27T23:00:00Z (the next one at UTC+1)
+/// Duration length = day.Interval.Duration;                         // 25 hours
+/// LocalDate monday = windows.IsoWeekOf(Instant.FromUtc(2024, 10, 27, 12, 0)).FirstDate;  // 2024-10-21
+/// LocalDate first = windows.MonthOf(Instant.FromUtc(2024, 10, 27, 12, 0)).FirstDate;     // 2024-10-01
+/// </code>
+/// </example>
 public sealed class CalendarWindows
 {
     private readonly LocalClockGrid _days;

@@ -16,6 +16,12 @@ namespace UpStats.Time.Scheduling.Windows;
 /// </remarks>
 public abstract class PaneWindow<TState>
 {
+    // Not protected: the window's core (PushTicks, EvictBeforeTicks) is internal, so no other assembly could
+    // implement a subclass anyway; a protected constructor would promise an extension point that does not exist.
+    private protected PaneWindow()
+    {
+    }
+
     /// <summary>The number of panes in the window.</summary>
     public abstract int PaneCount { get; }
 
@@ -23,8 +29,8 @@ public abstract class PaneWindow<TState>
     public abstract TState Current { get; }
 
     /// <summary>Adds the newest pane <c>[start, end)</c>; it must start where the previous one ended (or later).</summary>
-    /// <exception cref="ArgumentException">The pane starts before the previous pane's end, or ends before it starts.</exception>
-    public void Push(Instant start, Instant end, TState pane) => PushTicks(start.ToUnixTimeTicks(), end.ToUnixTimeTicks(), pane);
+    /// <exception cref="ArgumentException">The pane starts before the previous pane's end (<paramref name="start"/>), or ends before it starts (<paramref name="end"/>).</exception>
+    public void Push(Instant start, Instant end, TState pane) => PushTicks(start.ToUnixTimeTicks(), end.ToUnixTimeTicks(), pane, nameof(start), nameof(end));
 
     /// <summary>Drops the panes that end at or before <paramref name="windowStart"/>.</summary>
     /// <exception cref="InvalidOperationException">A pane straddles <paramref name="windowStart"/> (the lookback is not a whole number of panes).</exception>
@@ -34,22 +40,29 @@ public abstract class PaneWindow<TState>
     /// Moves the window to <paramref name="task"/>: pushes the task's pane, drops the panes before its window
     /// start, and returns the window's combined state, which is the aggregate over <c>[WindowStart, End)</c>.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="task"/> starts before the previous pane's end.</exception>
+    /// <exception cref="InvalidOperationException">A pane straddles the task's window start (the lookback is not a whole number of panes).</exception>
     public TState Advance(ScheduledTask task, TState pane)
     {
-        PushTicks(task.StartTicks, task.EndTicks, pane);
+        PushTicks(task.StartTicks, task.EndTicks, pane, nameof(task), nameof(task));
         EvictBeforeTicks(task.WindowStartTicks);
         return Current;
     }
 
-    internal abstract void PushTicks(long start, long end, TState pane);
+    /// <summary>Pushes a pane; <paramref name="startName"/> and <paramref name="endName"/> are the public parameters an error names.</summary>
+    internal abstract void PushTicks(long start, long end, TState pane, string startName, string endName);
 
     internal abstract void EvictBeforeTicks(long windowStart);
 
-    private protected static void CheckPush(long start, long end, long previousEnd)
+    private protected static void CheckPush(long start, long end, long previousEnd, string startName, string endName)
     {
-        if (end < start || start < previousEnd)
+        if (end < start)
         {
-            throw new ArgumentException("Panes must be pushed in time order: each pane starts at or after the previous one's end.");
+            throw new ArgumentException("A pane must not end before it starts.", endName);
+        }
+        if (start < previousEnd)
+        {
+            throw new ArgumentException("Panes must be pushed in time order: each pane starts at or after the previous one's end.", startName);
         }
     }
 

@@ -28,9 +28,9 @@ public sealed class SubtractingPaneWindow<TState, TAggregate> : PaneWindow<TStat
     /// <inheritdoc/>
     public override TState Current => _total;
 
-    internal override void PushTicks(long start, long end, TState pane)
+    internal override void PushTicks(long start, long end, TState pane, string startName, string endName)
     {
-        CheckPush(start, end, _panes.Count == 0 ? long.MinValue : _panes.NewestEnd);
+        CheckPush(start, end, _panes.Count == 0 ? long.MinValue : _panes.NewestEnd, startName, endName);
         _panes.Push(start, end, pane);
         _total = default(TAggregate).Combine(_total, pane);
     }

@@ -34,9 +34,9 @@ public sealed class TwoStackPaneWindow<TState, TAggregate> : PaneWindow<TState>
     public override TState Current =>
         _frontCount == 0 ? _back : default(TAggregate).Combine(_frontSuffix.OldestState, _back);
 
-    internal override void PushTicks(long start, long end, TState pane)
+    internal override void PushTicks(long start, long end, TState pane, string startName, string endName)
     {
-        CheckPush(start, end, _panes.Count == 0 ? long.MinValue : _panes.NewestEnd);
+        CheckPush(start, end, _panes.Count == 0 ? long.MinValue : _panes.NewestEnd, startName, endName);
         _panes.Push(start, end, pane);
         _back = default(TAggregate).Combine(_back, pane);
     }
