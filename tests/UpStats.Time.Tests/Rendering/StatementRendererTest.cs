@@ -144,6 +144,6 @@ public class StatementRendererTest
         Assert.Equal("action", Assert.Throws<ArgumentNullException>(() => TrinoStatementRenderer.RegisterPartition("s.t", null!)).ParamName);
         Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => HiveStatementRenderer.Render(null!, "t")).ParamName);
         Assert.Equal("plan", Assert.Throws<ArgumentNullException>(() => TrinoStatementRenderer.Render(null!, "s.t")).ParamName);
-        Assert.Equal("name", Assert.Throws<ArgumentException>(() => HiveStatementRenderer.Render(FallBackPlan("s3://b"), "a..b")).ParamName);
+        Assert.Equal("table", Assert.Throws<ArgumentException>(() => HiveStatementRenderer.Render(FallBackPlan("s3://b"), "a..b")).ParamName);
     }
 }
