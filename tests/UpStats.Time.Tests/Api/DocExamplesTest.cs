@@ -2,9 +2,10 @@ using NodaTime.Testing;
 using UpStats.Time.Grid;
 using UpStats.Time.Parsing;
 using UpStats.Time.Partitioning;
+using UpStats.Time.Paths;
 using UpStats.Time.Rendering;
-using UpStats.Time.Scheduling;
 using UpStats.Time.Scheduling.Windows;
+using UpStats.Time.Scheduling;
 
 namespace UpStats.Time.Tests.Api;
 
@@ -233,18 +234,23 @@ public class DocExamplesTest
     }
 
     [Fact]
-    public void PathTemplate_Example()
+    public void PathPattern_Example()
     {
-        PathTemplate template = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}");
-        string folder = template.Format(new LocalDateTime(2024, 11, 3, 1, 0));
-        IReadOnlyList<string> columns = template.Columns;
-        bool parsed = PathTemplate.TryParse("year={yy}", out _);
-        int position = PathTemplate.Parse("year={yy}").Error.Position;
+        PathPattern kafka = PathPattern.ParseOrThrow("'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH");
+        string folder = kafka.Format(new LocalDateTime(2024, 11, 3, 8, 0));
+        IReadOnlyList<string> columns = kafka.Columns;
+        PathPattern braces = PathPattern.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}");
+        string daily = braces.Format(new LocalDateTime(2024, 11, 3, 1, 0));
+        bool read = kafka.TryReadLocal("year=2024/month=11/day=03/hour=08/part-0.json", out LocalDateTime local, out int used, out _);
+        int position = PathPattern.Parse("yy/MM").Error.Position;
 
-        Assert.Equal("dt=2024-11-03/hr=01", folder);
-        Assert.Equal(["dt", "hr"], columns);
-        Assert.False(parsed);   // unknown token
-        Assert.Equal(5, position);
+        Assert.Equal("year=2024/month=11/day=03/hour=08", folder);
+        Assert.Equal(["year", "month", "day", "hour"], columns);
+        Assert.Equal("dt=2024-11-03/hr=01", daily);
+        Assert.True(read);
+        Assert.Equal(new LocalDateTime(2024, 11, 3, 8, 0), local);
+        Assert.Equal(33, used);
+        Assert.Equal(0, position);   // 'yy' is not supported
     }
 
     [Fact]
@@ -284,7 +290,7 @@ public class DocExamplesTest
         Span<byte> utf8 = stackalloc byte[16];
         bool written = local.TryFormat(utf8, out int length);
         bool same = local == new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 1, 0), PartitionGranularity.Hour);
-        string folder = PathTemplate.Hourly.Format(source);
+        string folder = PathPattern.Hourly.Format(source.Label);
 
         Assert.Equal("2024-11-03T01", local.ToString());
         Assert.Equal("2024-11-03T09", source.ToString());
