@@ -2,11 +2,13 @@ using System.CommandLine;
 using UpStats.Time.Cli;
 
 // The tool only parses arguments and prints; all time logic is in the UpStats.Time library.
-var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, run-interval task schedules.");
+var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, run-interval task schedules, event times and discovery prefixes of dated storage paths.");
 // Commands (one file each):
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(PartitionsCommand.Create());
 root.Subcommands.Add(TasksCommand.Create());
+root.Subcommands.Add(EventTimeCommand.Create());
+root.Subcommands.Add(PrefixesCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -93,7 +93,7 @@ internal static class TasksCommand
     /// is read in <paramref name="zone"/> leniently (a time in a gap moves forward, an ambiguous one takes the earlier
     /// instant). A bare date <c>yyyy-MM-dd</c> means the start of that local day.
     /// </summary>
-    private static Instant ReadInstant(string text, DateTimeZone zone, string option)
+    internal static Instant ReadInstant(string text, DateTimeZone zone, string option)
     {
         string trimmed = text.Trim();
         if (OffsetTimestamp.TryParse(trimmed, zone, Resolvers.LenientResolver, out Instant instant, out var error))
