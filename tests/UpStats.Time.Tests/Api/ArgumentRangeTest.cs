@@ -3,8 +3,8 @@ using UpStats.Time.Grid;
 using UpStats.Time.Partitioning;
 using UpStats.Time.Paths;
 using UpStats.Time.Rendering;
-using UpStats.Time.Scheduling.Windows;
 using UpStats.Time.Scheduling;
+using UpStats.Time.Scheduling.Windows;
 
 namespace UpStats.Time.Tests.Api;
 

@@ -4,8 +4,8 @@ using UpStats.Time.Parsing;
 using UpStats.Time.Partitioning;
 using UpStats.Time.Paths;
 using UpStats.Time.Rendering;
-using UpStats.Time.Scheduling.Windows;
 using UpStats.Time.Scheduling;
+using UpStats.Time.Scheduling.Windows;
 
 namespace UpStats.Time.Tests.Api;
 
@@ -251,6 +251,41 @@ public class DocExamplesTest
         Assert.Equal(new LocalDateTime(2024, 11, 3, 8, 0), local);
         Assert.Equal(33, used);
         Assert.Equal(0, position);   // 'yy' is not supported
+    }
+
+    [Fact]
+    public void PathLayout_Example()
+    {
+        var layout = new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"), "events/");
+        FileEventTime time = layout.EventTime("events/2024/11/03/08/15/a.json"u8, null);
+        FileEventTime fallback = layout.EventTime("events/manual/a.json"u8, Instant.FromUtc(2024, 11, 3, 8, 20));
+        IReadOnlyList<PathPrefix> folders = layout.Prefixes(Instant.FromUtc(2024, 11, 3, 8, 15), Instant.FromUtc(2024, 11, 3, 8, 17));
+
+        Assert.Equal((FileTimeSource.Pattern, Instant.FromUtc(2024, 11, 3, 8, 15)), (time.Source, time.Time));
+        Assert.Equal(FileTimeSource.Modified, fallback.Source);
+        Assert.Equal(["events/2024/11/03/08/15", "events/2024/11/03/08/16"], folders.Select(f => f.Path));
+        Assert.Equal(Instant.FromUtc(2024, 11, 3, 8, 16), folders[0].End);
+    }
+
+    [Fact]
+    public void FileIngestion_Example()
+    {
+        var schedule = TaskSchedule.Create(Instant.FromUtc(2022, 8, 4, 11, 0), RunInterval.FromMinutes(1), endAt: Instant.FromUtc(2022, 8, 4, 12, 0));
+        var ingestion = new FileIngestion(schedule, new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"), "orders/"));
+        bool assigned = ingestion.TryAssign("orders/2022/08/04/11/03/part-1.json", null, out ScheduledTask task, out FileEventTime time);
+        IReadOnlyList<PathPrefix> folders = ingestion.PrefixesOf(task);
+
+        Assert.True(assigned);
+        Assert.Equal(new Interval(Instant.FromUtc(2022, 8, 4, 11, 3), Instant.FromUtc(2022, 8, 4, 11, 4)), task.Interval);
+        Assert.Equal(FileTimeSource.Pattern, time.Source);
+        Assert.Equal(["orders/2022/08/04/11/03"], folders.Select(f => f.Path));
+        // The same file through the UTF-8 overload, and a file whose time is outside the schedule.
+        Assert.True(ingestion.TryAssign("orders/2022/08/04/11/03/part-1.json"u8, null, out var same, out _));
+        Assert.Equal(task, same);
+        Assert.False(ingestion.TryAssign("orders/2022/08/04/12/00/late.json", null, out var none, out var late));
+        Assert.Equal((default(ScheduledTask), true), (none, late.Success));
+        Assert.False(ingestion.TryAssign("orders/undated.json"u8, null, out _, out var undated));
+        Assert.Equal(FileTimeSource.None, undated.Source);
     }
 
     [Fact]
