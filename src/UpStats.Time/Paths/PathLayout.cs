@@ -157,13 +157,13 @@ public sealed class PathLayout
         if (!path.StartsWith(prefix))
         {
             eventTime = default;
-            error = new ParseError(path.CommonPrefixLength(prefix), PathErrorReasons.MissingPrefix);
+            error = new ParseError(path.CommonPrefixLength(prefix), ParseErrorCode.ExpectedPrefix, PathErrorReasons.MissingPrefix);
             return false;
         }
         if (!Pattern.TryMatch(path[prefix.Length..], out long local, out _, out error))
         {
             eventTime = default;
-            error = new ParseError(error.Position + prefix.Length, error.Reason);
+            error = new ParseError(error.Position + prefix.Length, error.Code, error.Reason);
             return false;
         }
         eventTime = Instant.FromUnixTimeTicks(_clock.FirstInstantReadingTicks(local));

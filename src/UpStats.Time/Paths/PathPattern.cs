@@ -181,7 +181,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
                 int same = path.Slice(p, n).CommonPrefixLength(literal);
                 if (same < literal.Length)
                 {
-                    return Fail(p + same, same == n ? PathErrorReasons.EndsEarly : PathErrorReasons.LiteralMismatch, out localTicks, out consumed, out error);
+                    return Fail(p + same, same == n ? ParseErrorCode.EndsEarly : ParseErrorCode.ExpectedLiteral, same == n ? PathErrorReasons.EndsEarly : PathErrorReasons.LiteralMismatch, out localTicks, out consumed, out error);
                 }
                 p += literal.Length;
                 continue;
@@ -192,34 +192,34 @@ public sealed class PathPattern : IEquatable<PathPattern>
             {
                 if (p + k >= path.Length)
                 {
-                    return Fail(path.Length, PathErrorReasons.EndsEarly, out localTicks, out consumed, out error);
+                    return Fail(path.Length, ParseErrorCode.EndsEarly, PathErrorReasons.EndsEarly, out localTicks, out consumed, out error);
                 }
                 // One unsigned compare per digit: anything below '0' wraps around, so only ASCII 0-9 pass.
                 uint digit = uint.CreateTruncating(path[p + k]) - '0';
                 if (digit > 9)
                 {
-                    return Fail(p + k, PathErrorReasons.ExpectedDigits(part.Field), out localTicks, out consumed, out error);
+                    return Fail(p + k, ParseErrorCode.ExpectedDigit, PathErrorReasons.ExpectedDigits(part.Field), out localTicks, out consumed, out error);
                 }
                 value = (value * 10) + digit;
             }
-            string? reason = part.Field switch
+            var (code, reason) = part.Field switch
             {
-                PathField.Year when value == 0 => PathErrorReasons.YearOutOfRange,
-                PathField.Month when value is < 1 or > 12 => PathErrorReasons.MonthOutOfRange,
-                PathField.Day when value is < 1 or > 31 => PathErrorReasons.DayOutOfRange,
-                PathField.Hour when value > 23 => PathErrorReasons.HourOutOfRange,
-                PathField.Minute when value > 59 => PathErrorReasons.MinuteOutOfRange,
-                _ => null,
+                PathField.Year when value == 0 => (ParseErrorCode.YearOutOfRange, PathErrorReasons.YearOutOfRange),
+                PathField.Month when value is < 1 or > 12 => (ParseErrorCode.MonthOutOfRange, PathErrorReasons.MonthOutOfRange),
+                PathField.Day when value is < 1 or > 31 => (ParseErrorCode.DayOutOfRange, PathErrorReasons.DayOutOfRange),
+                PathField.Hour when value > 23 => (ParseErrorCode.HourOutOfRange, PathErrorReasons.HourOutOfRange),
+                PathField.Minute when value > 59 => (ParseErrorCode.MinuteOutOfRange, PathErrorReasons.MinuteOutOfRange),
+                _ => (ParseErrorCode.None, ""),
             };
-            if (reason is not null)
+            if (code != ParseErrorCode.None)
             {
-                return Fail(p, reason, out localTicks, out consumed, out error);
+                return Fail(p, code, reason, out localTicks, out consumed, out error);
             }
             int f = (int)part.Field;
             uint bit = 1u << f;
             if ((seen & bit) != 0 && values[f] != value)
             {
-                return Fail(p, PathErrorReasons.FieldsDisagree, out localTicks, out consumed, out error);
+                return Fail(p, ParseErrorCode.FieldsDisagree, PathErrorReasons.FieldsDisagree, out localTicks, out consumed, out error);
             }
             seen |= bit;
             values[f] = value;
@@ -237,7 +237,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
         // The day is checked against its month once both are known (02-29 of a common year does not match).
         if (day > CivilCalendar.DaysInMonth(year, month))
         {
-            return Fail(dayAt, PathErrorReasons.DayOutOfRange, out localTicks, out consumed, out error);
+            return Fail(dayAt, ParseErrorCode.DayOutOfRange, PathErrorReasons.DayOutOfRange, out localTicks, out consumed, out error);
         }
         localTicks = (CivilCalendar.DaysFromCivil(year, month, day) * TickMath.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TickMath.TicksPerMinute);
         consumed = p;
@@ -245,11 +245,11 @@ public sealed class PathPattern : IEquatable<PathPattern>
         return true;
     }
 
-    private static bool Fail(int position, string reason, out long localTicks, out int consumed, out ParseError error)
+    private static bool Fail(int position, ParseErrorCode code, string reason, out long localTicks, out int consumed, out ParseError error)
     {
         localTicks = 0;
         consumed = 0;
-        error = new ParseError(position, reason);
+        error = new ParseError(position, code, reason);
         return false;
     }
 
@@ -268,7 +268,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
     {
         if (text.Length == 0)
         {
-            return ParseResult<PathPattern>.ForError(0, "A path pattern must not be empty", text);
+            return ParseResult<PathPattern>.ForError(0, ParseErrorCode.Empty, "A path pattern must not be empty", text);
         }
         for (int i = 0; i < text.Length; i++)
         {
@@ -277,13 +277,13 @@ public sealed class PathPattern : IEquatable<PathPattern>
             // surrogate (no UTF-8 form, so no object-store key): reject them here rather than write broken paths.
             if (char.IsControl(c))
             {
-                return ParseResult<PathPattern>.ForError(i, string.Create(CultureInfo.InvariantCulture, $"A path pattern must not contain the control character U+{(int)c:X4}"), text);
+                return ParseResult<PathPattern>.ForError(i, ParseErrorCode.InvalidCharacter, string.Create(CultureInfo.InvariantCulture, $"A path pattern must not contain the control character U+{(int)c:X4}"), text);
             }
             if (char.IsSurrogate(c))
             {
                 if (!char.IsHighSurrogate(c) || i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))
                 {
-                    return ParseResult<PathPattern>.ForError(i, "A path pattern must not contain an unpaired surrogate", text);
+                    return ParseResult<PathPattern>.ForError(i, ParseErrorCode.InvalidCharacter, "A path pattern must not contain an unpaired surrogate", text);
                 }
                 i++;
             }
@@ -292,20 +292,20 @@ public sealed class PathPattern : IEquatable<PathPattern>
         var error = text.Contains('{') ? ReadBraces(text, parts) : ReadLetters(text, parts);
         if (error is { } e)
         {
-            return ParseResult<PathPattern>.ForError(e.Position, e.Reason, text);
+            return ParseResult<PathPattern>.ForError(e.Position, e.Code, e.Reason, text);
         }
         // Fields must run down from the year without a gap, so that a folder is one stretch of local time.
         var fields = parts.Where(p => p.Field != PathField.None).ToList();
         if (!fields.Any(f => f.Field == PathField.Year))
         {
-            return ParseResult<PathPattern>.ForError(text.Length, "A path pattern must contain a year (yyyy)", text);
+            return ParseResult<PathPattern>.ForError(text.Length, ParseErrorCode.MissingPatternField, "A path pattern must contain a year (yyyy)", text);
         }
         foreach (var f in fields)
         {
             var above = f.Field - 1;
             if (above > PathField.None && !fields.Any(g => g.Field == above))
             {
-                return ParseResult<PathPattern>.ForError(f.Position, $"{Letters(f.Field)} needs {Letters(above)}: a pattern's fields run down from the year without a gap (yyyy, MM, dd, HH, mm)", text);
+                return ParseResult<PathPattern>.ForError(f.Position, ParseErrorCode.MissingPatternField, $"{Letters(f.Field)} needs {Letters(above)}: a pattern's fields run down from the year without a gap (yyyy, MM, dd, HH, mm)", text);
             }
         }
         var merged = new List<Part>();
@@ -333,7 +333,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
             char c = text[i];
             if (c == '}')
             {
-                return new ParseError(i, "Unexpected '}'");
+                return new ParseError(i, ParseErrorCode.UnbalancedPattern, "Unexpected '}'");
             }
             if (c != '{')
             {
@@ -343,7 +343,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
             int close = text.IndexOf('}', i);
             if (close < 0)
             {
-                return new ParseError(i, "This '{' is not closed");
+                return new ParseError(i, ParseErrorCode.UnbalancedPattern, "This '{' is not closed");
             }
             var name = text[(i + 1)..close];
             var field = name switch
@@ -357,7 +357,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
             };
             if (field == PathField.None)
             {
-                return new ParseError(i, $"Unknown token '{{{name}}}' (use {{yyyy}}, {{MM}}, {{dd}}, {{HH}} or {{mm}})");
+                return new ParseError(i, ParseErrorCode.UnknownPatternField, $"Unknown token '{{{name}}}' (use {{yyyy}}, {{MM}}, {{dd}}, {{HH}} or {{mm}})");
             }
             parts.Add((PathField.None, literal.ToString(), i));
             literal.Clear();
@@ -389,7 +389,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
                 {
                     if (j >= text.Length)
                     {
-                        return new ParseError(i, "This quote is not closed (write '' for a quote character)");
+                        return new ParseError(i, ParseErrorCode.UnbalancedPattern, "This quote is not closed (write '' for a quote character)");
                     }
                     if (text[j] == '\'')
                     {
@@ -425,7 +425,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
                 };
                 if (field == PathField.None)
                 {
-                    return new ParseError(i, $"'{text[i..end]}' is not supported: use yyyy (or YYYY), MM, dd, HH and mm, and put literal letters in single quotes ('year=')");
+                    return new ParseError(i, ParseErrorCode.UnknownPatternField, $"'{text[i..end]}' is not supported: use yyyy (or YYYY), MM, dd, HH and mm, and put literal letters in single quotes ('year=')");
                 }
                 parts.Add((PathField.None, literal.ToString(), i));
                 literal.Clear();
@@ -436,7 +436,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
             if (c is '[' or ']' or '#' or '}')
             {
                 // Java reserves these (optional sections, future use): quoting them keeps the pattern's meaning the same in both.
-                return new ParseError(i, $"'{c}' is reserved in a date pattern: put it in single quotes ('{c}')");
+                return new ParseError(i, ParseErrorCode.InvalidCharacter, $"'{c}' is reserved in a date pattern: put it in single quotes ('{c}')");
             }
             literal.Append(c);
             i++;

@@ -61,7 +61,7 @@ public class PathPatternReadTest
         var none = layout.EventTime("orders/manual-upload.csv", null);
 
         Assert.Equal((FileTimeSource.Modified, modified), (fallback.Source, fallback.Time));
-        Assert.Equal(new ParseError(7, PathErrorReasons.ExpectedYearDigits), fallback.PatternError);
+        Assert.Equal((7, ParseErrorCode.ExpectedDigit, PathErrorReasons.ExpectedYearDigits), (fallback.PatternError.Position, fallback.PatternError.Code, fallback.PatternError.Reason));
         Assert.False(none.Success);
         Assert.Equal(FileTimeSource.None, none.Source);
         Assert.Equal("no date in the path (Expected 4 ASCII digits for the year (yyyy) at position 7) and no modified time", none.ErrorMessage);
@@ -160,12 +160,38 @@ public class PathPatternReadTest
         Assert.False(layout.TryReadEventTime(path, out var time16, out var error16));
         Assert.False(layout.TryReadEventTime(utf8, out var time8, out var error8));
 
-        Assert.Equal(new ParseError(position, reason), error16);
+        Assert.Equal((position, reason), (error16.Position, error16.Reason));
         // UTF-8 positions count bytes: the same as chars while everything before the error is ASCII.
         int bytePosition = Encoding.UTF8.GetByteCount(path.AsSpan(0, Math.Min(position, path.Length)));
-        Assert.Equal(new ParseError(bytePosition, reason), error8);
+        Assert.Equal((bytePosition, reason, error16.Code), (error8.Position, error8.Reason, error8.Code));
         Assert.Equal((default(Instant), default(Instant)), (time16, time8));
     }
+
+    [Theory]
+    [InlineData("yyyy/MM", "", "2024/1x", ParseErrorCode.ExpectedDigit)]
+    [InlineData("yyyy/MM", "", "2024/13", ParseErrorCode.MonthOutOfRange)]
+    [InlineData("yyyy/MM", "", "2024", ParseErrorCode.EndsEarly)]
+    [InlineData("yyyy/MM", "", "2024-11", ParseErrorCode.ExpectedLiteral)]
+    [InlineData("yyyy/MM", "x/", "y/2024/11", ParseErrorCode.ExpectedPrefix)]
+    [InlineData("yyyy/MM/yyyy", "", "2024/11/2025", ParseErrorCode.FieldsDisagree)]
+    [InlineData("yyyy/MM/dd", "", "2023/02/29", ParseErrorCode.DayOutOfRange)]
+    public void TryReadEventTime_Failure_HasAStableCode(string pattern, string prefix, string path, ParseErrorCode code)
+    {
+        Assert.False(new PathLayout(PathPattern.ParseOrThrow(pattern), prefix).TryReadEventTime(path, out _, out var error));
+        Assert.Equal(code, error.Code);
+    }
+
+    [Theory]
+    [InlineData("yy", ParseErrorCode.UnknownPatternField)]
+    [InlineData("{yy}", ParseErrorCode.UnknownPatternField)]
+    [InlineData("yyyy'", ParseErrorCode.UnbalancedPattern)]
+    [InlineData("{yyyy", ParseErrorCode.UnbalancedPattern)]
+    [InlineData("yyyy#", ParseErrorCode.InvalidCharacter)]
+    [InlineData("MM", ParseErrorCode.MissingPatternField)]
+    [InlineData("yyyy/dd", ParseErrorCode.MissingPatternField)]
+    [InlineData("", ParseErrorCode.Empty)]
+    public void Parse_BadPattern_HasAStableCode(string text, ParseErrorCode code) =>
+        Assert.Equal(code, PathPattern.Parse(text).Error.Code);
 
     [Fact]
     public void TryReadLocal_FieldsThePatternLacks_TakeTheirSmallestValue()
