@@ -82,12 +82,14 @@ public class PathLayoutPrefixesTest
         Assert.Throws<ArgumentOutOfRangeException>(() => losAngeles.Prefixes(Instant.FromUtc(1, 1, 1, 0, 0), Instant.FromUtc(1, 1, 2, 0, 0)));
     }
 
-    /// <summary>A zone, a minute-aligned window of up to two days around one of its transitions, and a pattern.</summary>
+    /// <summary>
+    /// A zone, a minute-aligned window of up to two days around one of its transitions, and a pattern. Windows start
+    /// from 1973: some zones' offsets had seconds until 1972 (Africa/Monrovia), which no minute walk can follow.
+    /// </summary>
     private static Gen<(DateTimeZone Zone, Instant From, Instant To, string Pattern)> Windows =>
         from zi in Generators.ZoneAndInstant
         from minutes in Gen.OneOf(Gen.Choose(0, 90), Gen.Choose(0, 2 * 1440))
         from pattern in Gen.Elements("yyyy/MM/dd/HH/mm", "'year='yyyy/'month='MM/'day='dd/'hour='HH", "yyyy-MM-dd/", "dt={yyyy}{MM}{dd}/hr={HH}")
-        // From 1973: some zones' offsets had seconds until 1972 (Africa/Monrovia), which no minute walk can follow.
         let start = Instant.FromUnixTimeSeconds(Math.Max(zi.Instant.ToUnixTimeSeconds() / 60, 3 * 365 * 1440) * 60)
         select (zi.Zone, start, start + Duration.FromMinutes(minutes), pattern);
 
