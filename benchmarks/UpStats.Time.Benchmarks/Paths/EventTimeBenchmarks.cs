@@ -56,18 +56,7 @@ public partial class EventTimeBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Paths)]
-    public long PathLayoutUtf8()
-    {
-        long sum = 0;
-        foreach (var path in _utf8)
-        {
-            if (_utc.TryReadEventTime(path, out var t, out _))
-            {
-                sum += t.ToUnixTimeTicks();
-            }
-        }
-        return sum;
-    }
+    public long PathLayoutUtf8() => SumUtf8(_utc);
 
     [Benchmark(OperationsPerInvoke = Paths)]
     public long PathLayoutUtf16()
@@ -84,12 +73,14 @@ public partial class EventTimeBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Paths)]
-    public long PathLayoutUtf8Berlin()
+    public long PathLayoutUtf8Berlin() => SumUtf8(_berlin);
+
+    private long SumUtf8(PathLayout layout)
     {
         long sum = 0;
         foreach (var path in _utf8)
         {
-            if (_berlin.TryReadEventTime(path, out var t, out _))
+            if (layout.TryReadEventTime(path, out var t, out _))
             {
                 sum += t.ToUnixTimeTicks();
             }

@@ -3,7 +3,8 @@ namespace UpStats.Time.Paths;
 /// <summary>
 /// Why a path did not match a <see cref="PathPattern"/>: the <see cref="Parsing.ParseError.Reason"/> texts of
 /// <see cref="PathPattern.TryReadLocal(ReadOnlySpan{char}, out NodaTime.LocalDateTime, out int, out Parsing.ParseError)"/>
-/// and <see cref="PathLayout"/>, as constants so that callers and tests can compare them.
+/// and <see cref="PathLayout"/>, as constants so that callers and tests can compare them. A field out of range (month
+/// 13, 02-29 of a common year, hour 24) has the timestamp parser's own reason, from <see cref="Parsing.ParseErrorReasons"/>.
 /// </summary>
 public static class PathErrorReasons
 {
@@ -31,20 +32,6 @@ public static class PathErrorReasons
     /// <summary>An <c>mm</c> field is not two ASCII digits.</summary>
     public const string ExpectedMinuteDigits = "Expected 2 ASCII digits for the minute (mm)";
 
-    /// <summary>The year is 0000.</summary>
-    public const string YearOutOfRange = "Year must be between 0001 and 9999";
-
-    /// <summary>The month is not 01–12.</summary>
-    public const string MonthOutOfRange = "Month must be between 01 and 12";
-
-    /// <summary>The day is not in its month (02-29 of a common year, 04-31, 00).</summary>
-    public const string DayOutOfRange = "Day must be between 01 and the last day of its month";
-
-    /// <summary>The hour is not 00–23.</summary>
-    public const string HourOutOfRange = "Hour must be between 00 and 23";
-
-    /// <summary>The minute is not 00–59.</summary>
-    public const string MinuteOutOfRange = "Minute must be between 00 and 59";
 
     /// <summary>A field the pattern holds twice has two different values in the path.</summary>
     public const string FieldsDisagree = "This field differs from the same field earlier in the path";

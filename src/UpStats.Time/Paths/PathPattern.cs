@@ -202,18 +202,19 @@ public sealed class PathPattern : IEquatable<PathPattern>
                 }
                 value = (value * 10) + digit;
             }
-            var (code, reason) = part.Field switch
+            // Out-of-range fields share the timestamp parser's codes and reasons.
+            var code = part.Field switch
             {
-                PathField.Year when value == 0 => (ParseErrorCode.YearOutOfRange, PathErrorReasons.YearOutOfRange),
-                PathField.Month when value is < 1 or > 12 => (ParseErrorCode.MonthOutOfRange, PathErrorReasons.MonthOutOfRange),
-                PathField.Day when value is < 1 or > 31 => (ParseErrorCode.DayOutOfRange, PathErrorReasons.DayOutOfRange),
-                PathField.Hour when value > 23 => (ParseErrorCode.HourOutOfRange, PathErrorReasons.HourOutOfRange),
-                PathField.Minute when value > 59 => (ParseErrorCode.MinuteOutOfRange, PathErrorReasons.MinuteOutOfRange),
-                _ => (ParseErrorCode.None, ""),
+                PathField.Year when value == 0 => ParseErrorCode.YearOutOfRange,
+                PathField.Month when value is < 1 or > 12 => ParseErrorCode.MonthOutOfRange,
+                PathField.Day when value is < 1 or > 31 => ParseErrorCode.DayOutOfRange,
+                PathField.Hour when value > 23 => ParseErrorCode.HourOutOfRange,
+                PathField.Minute when value > 59 => ParseErrorCode.MinuteOutOfRange,
+                _ => ParseErrorCode.None,
             };
             if (code != ParseErrorCode.None)
             {
-                return Fail(p, code, reason, out localTicks, out consumed, out error);
+                return Fail(p, code, null, out localTicks, out consumed, out error);
             }
             int f = (int)part.Field;
             uint bit = 1u << f;
@@ -237,7 +238,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
         // The day is checked against its month once both are known (02-29 of a common year does not match).
         if (day > CivilCalendar.DaysInMonth(year, month))
         {
-            return Fail(dayAt, ParseErrorCode.DayOutOfRange, PathErrorReasons.DayOutOfRange, out localTicks, out consumed, out error);
+            return Fail(dayAt, ParseErrorCode.DayOutOfRange, null, out localTicks, out consumed, out error);
         }
         localTicks = (CivilCalendar.DaysFromCivil(year, month, day) * TickMath.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TickMath.TicksPerMinute);
         consumed = p;
@@ -245,7 +246,7 @@ public sealed class PathPattern : IEquatable<PathPattern>
         return true;
     }
 
-    private static bool Fail(int position, ParseErrorCode code, string reason, out long localTicks, out int consumed, out ParseError error)
+    private static bool Fail(int position, ParseErrorCode code, string? reason, out long localTicks, out int consumed, out ParseError error)
     {
         localTicks = 0;
         consumed = 0;

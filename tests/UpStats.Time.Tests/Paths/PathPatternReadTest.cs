@@ -132,21 +132,21 @@ public class PathPatternReadTest
         { "yyyy/MM/dd", "", "２０２４/11/03", 0, PathErrorReasons.ExpectedYearDigits },             // fullwidth digits
         { "yyyy/MM/dd", "", "2024/\u0661\u0661/03", 5, PathErrorReasons.ExpectedMonthDigits },    // Arabic-Indic digits
         { "yyyy/MM/dd", "", "2024-11-03", 4, PathErrorReasons.LiteralMismatch },
-        { "yyyy/MM/dd", "", "0000/11/03", 0, PathErrorReasons.YearOutOfRange },
-        { "yyyy/MM/dd", "", "2024/13/03", 5, PathErrorReasons.MonthOutOfRange },
-        { "yyyy/MM/dd", "", "2024/00/03", 5, PathErrorReasons.MonthOutOfRange },
-        { "yyyy/MM/dd", "", "2023/02/29", 8, PathErrorReasons.DayOutOfRange },                    // common year
-        { "yyyy/MM/dd", "", "2024/04/31", 8, PathErrorReasons.DayOutOfRange },
-        { "yyyy/MM/dd", "", "2024/04/00", 8, PathErrorReasons.DayOutOfRange },
-        { "yyyy/MM/dd/HH/mm", "", "2024/04/30/24/00", 11, PathErrorReasons.HourOutOfRange },
-        { "yyyy/MM/dd/HH/mm", "", "2024/04/30/23/60", 14, PathErrorReasons.MinuteOutOfRange },
+        { "yyyy/MM/dd", "", "0000/11/03", 0, ParseErrorReasons.YearOutOfRange },
+        { "yyyy/MM/dd", "", "2024/13/03", 5, ParseErrorReasons.MonthOutOfRange },
+        { "yyyy/MM/dd", "", "2024/00/03", 5, ParseErrorReasons.MonthOutOfRange },
+        { "yyyy/MM/dd", "", "2023/02/29", 8, ParseErrorReasons.DayOutOfRange },                    // common year
+        { "yyyy/MM/dd", "", "2024/04/31", 8, ParseErrorReasons.DayOutOfRange },
+        { "yyyy/MM/dd", "", "2024/04/00", 8, ParseErrorReasons.DayOutOfRange },
+        { "yyyy/MM/dd/HH/mm", "", "2024/04/30/24/00", 11, ParseErrorReasons.HourOutOfRange },
+        { "yyyy/MM/dd/HH/mm", "", "2024/04/30/23/60", 14, ParseErrorReasons.MinuteOutOfRange },
         { "yyyy/MM/dd/HH/mm", "", "2024/04/30/23/-1", 14, PathErrorReasons.ExpectedMinuteDigits },
         { "'year='yyyy/'month='MM", "", "year=2024/mnth=11", 11, PathErrorReasons.LiteralMismatch },
         { "yyyy/yyyyMMdd", "", "2024/20231103", 5, PathErrorReasons.FieldsDisagree },
         { "yyyy/MM/dd", "events/", "evnts/2024/11/03", 2, PathErrorReasons.MissingPrefix },    // missing prefix
         { "yyyy/MM/dd", "events/", "2024/11/03", 0, PathErrorReasons.MissingPrefix },
         { "yyyy/MM/dd", "events/", "events", 6, PathErrorReasons.MissingPrefix },
-        { "yyyy/MM/dd", "events/", "events/2024/13/03", 12, PathErrorReasons.MonthOutOfRange },  // after the prefix
+        { "yyyy/MM/dd", "events/", "events/2024/13/03", 12, ParseErrorReasons.MonthOutOfRange },  // after the prefix
         { "yyyy/MM/dd", "événements/", "événements/2024/1x/03", 17, PathErrorReasons.ExpectedMonthDigits },
     };
 
