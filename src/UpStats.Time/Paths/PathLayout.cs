@@ -33,6 +33,12 @@ public sealed class PathLayout
     // A listing is held in memory; a century of minute folders would take gigabytes, so ask for it in pieces.
     private const int MaxPrefixes = 1_000_000;
 
+    // 10000-01-01T00:00 on the local clock, in ticks since 1970: the end of the last folder a four-digit year can name.
+    private const long EndOfYear9999 = 253_402_300_800L * TimeSpan.TicksPerSecond;
+
+    // Offsets lie within ±18 hours.
+    private const long MaxOffset = 18 * TimeSpan.TicksPerHour;
+
     private readonly byte[] _prefixUtf8;
     // A one-minute grid of the zone: every path time is a whole minute, so its offsets and first-pass rule serve all.
     private readonly LocalClockGrid _clock;
@@ -128,6 +134,11 @@ public sealed class PathLayout
         {
             long label = FloorToUnit(t + _clock.OffsetAt(t));
             long next = NextUnit(label);
+            if (next > EndOfYear9999 - MaxOffset)
+            {
+                // The folder's span may reach past 9999-12-31T23:59:59Z, the last instant NodaTime (and so this library) handles.
+                throw new ArgumentOutOfRangeException(nameof(to), to, "The window reaches a folder that ends in the last 18 hours of 9999, past the last instant this library handles.");
+            }
             long spanStart = long.MaxValue, spanEnd = long.MinValue, stretchEnd = long.MaxValue;
             foreach (var (s, e) in _clock.OwnedTickRanges(label, next))
             {
@@ -166,8 +177,29 @@ public sealed class PathLayout
             error = new ParseError(error.Position + prefix.Length, error.Code, error.Reason);
             return false;
         }
+        if (local >= EndOfYear9999 - MaxOffset && !InInstantRange(local))
+        {
+            // 9999-12-31 late in the day, west of Greenwich: after the last instant NodaTime handles.
+            eventTime = default;
+            error = new ParseError(prefix.Length, ParseErrorCode.InstantOutOfRange);
+            return false;
+        }
         eventTime = Instant.FromUnixTimeTicks(_clock.FirstInstantReadingTicks(local));
         return true;
+    }
+
+    /// <summary>Whether the instant of a local time in the last 18 hours of 9999 is still one NodaTime can hold (rare: kept off the hot path).</summary>
+    private bool InInstantRange(long local)
+    {
+        try
+        {
+            return _clock.FirstInstantReadingTicks(local) <= Instant.MaxValue.ToUnixTimeTicks();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The zone's offset spans are looked up by instant, and those past 9999 cannot be built.
+            return false;
+        }
     }
 
     private static ArgumentOutOfRangeException TooMany(Instant to) =>
@@ -201,19 +233,26 @@ public sealed class PathLayout
         return CheckYear(LocalClockGrid.LocalTicks(first.AtMidnight()));
     }
 
-    private long NextUnit(long label) => Pattern.Unit switch
+    private long NextUnit(long label)
     {
-        >= PathField.Day => label + NominalTicks(Pattern.Unit),
-        PathField.Month => LocalClockGrid.LocalTicks(LocalClockGrid.FromLocalTicks(label).PlusMonths(1)),
-        _ => LocalClockGrid.LocalTicks(LocalClockGrid.FromLocalTicks(label).PlusYears(1)),
-    };
+        if (Pattern.Unit >= PathField.Day)
+        {
+            return label + NominalTicks(Pattern.Unit);
+        }
+        var local = LocalClockGrid.FromLocalTicks(label);
+        // The folder of 9999 (or of 9999-12) ends at 10000-01-01, a local time NodaTime's calendar cannot hold.
+        if (local.Year == 9999 && (Pattern.Unit == PathField.Year || local.Month == 12))
+        {
+            return EndOfYear9999;
+        }
+        return LocalClockGrid.LocalTicks(Pattern.Unit == PathField.Month ? local.PlusMonths(1) : local.PlusYears(1));
+    }
 
     private static long CheckYear(long label)
     {
         // Folder names have four-digit years: 0001-01-01T00:00 to 9999-12-31T23:59 on the local clock.
         const long First = -62_135_596_800L * TimeSpan.TicksPerSecond;
-        const long End = 253_402_300_800L * TimeSpan.TicksPerSecond;
-        if (label < First || label >= End)
+        if (label < First || label >= EndOfYear9999)
         {
             throw new ArgumentOutOfRangeException(nameof(label), "The window reaches a local time outside the years 0001-9999, which a four-digit year cannot name.");
         }

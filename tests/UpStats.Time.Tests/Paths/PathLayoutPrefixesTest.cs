@@ -80,6 +80,12 @@ public class PathLayoutPrefixesTest
         Assert.Single(minutes.Prefixes(Instant.FromUtc(1, 1, 1, 0, 0), Instant.FromUtc(1, 1, 1, 0, 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => tokyo.Prefixes(Instant.FromUtc(9999, 12, 31, 14, 0), Instant.FromUtc(9999, 12, 31, 16, 0)));
         Assert.Throws<ArgumentOutOfRangeException>(() => losAngeles.Prefixes(Instant.FromUtc(1, 1, 1, 0, 0), Instant.FromUtc(1, 1, 2, 0, 0)));
+        // Folders ending near 10000-01-01 (local) would reach past the last instant NodaTime handles: refused, not a crash.
+        var years = new PathLayout(PathPattern.ParseOrThrow("yyyy"), "", DateTimeZoneProviders.Tzdb["America/New_York"]);
+        Assert.Throws<ArgumentOutOfRangeException>("to", () => years.Prefixes(Instant.FromUtc(9999, 6, 1, 0, 0), Instant.FromUtc(9999, 6, 2, 0, 0)));
+        var months = new PathLayout(PathPattern.ParseOrThrow("yyyy-MM"));
+        Assert.Throws<ArgumentOutOfRangeException>("to", () => months.Prefixes(Instant.FromUtc(9999, 12, 1, 0, 0), Instant.FromUtc(9999, 12, 1, 1, 0)));
+        Assert.Equal("9999-11", Assert.Single(months.Prefixes(Instant.FromUtc(9999, 11, 1, 0, 0), Instant.FromUtc(9999, 11, 1, 1, 0))).Path);
     }
 
     /// <summary>

@@ -219,6 +219,23 @@ public class PathPatternReadTest
     }
 
     [Fact]
+    public void TryReadEventTime_AfterTheLastInstant_IsAnErrorNotAnException()
+    {
+        var newYork = new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"), "x/", DateTimeZoneProviders.Tzdb["America/New_York"]);
+        var utc = new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"), "x/");
+        var tokyo = new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"), "x/", DateTimeZoneProviders.Tzdb["Asia/Tokyo"]);
+
+        Assert.False(newYork.TryReadEventTime("x/9999/12/31/23/00", out _, out var error));
+        Assert.Equal((2, ParseErrorCode.InstantOutOfRange), (error.Position, error.Code));
+        Assert.True(utc.TryReadEventTime("x/9999/12/31/23/59"u8, out var last, out _));
+        Assert.Equal(Instant.FromUtc(9999, 12, 31, 23, 59), last);
+        Assert.True(tokyo.TryReadEventTime("x/9999/12/31/23/59", out var east, out _));
+        Assert.Equal(Instant.FromUtc(9999, 12, 31, 14, 59), east);
+        Assert.True(newYork.TryReadEventTime("x/0001/01/01/00/00", out var first, out _));
+        Assert.Equal(Instant.FromUtc(1, 1, 1, 4, 56, 2), first);   // New York's local mean time, -4:56:02
+    }
+
+    [Fact]
     public void TryReadEventTime_Utf8_AllocatesNothing()
     {
         var layout = new PathLayout(PathPattern.ParseOrThrow("'year='yyyy/'month='MM/'day='dd/'hour='HH"), "topics/events/", DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
