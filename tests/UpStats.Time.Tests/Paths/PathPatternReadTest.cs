@@ -276,6 +276,37 @@ public class PathPatternReadTest
                 .Label($"{c.Zone.Id} {c.text} at {c.Instant}: read {back} -> {time8}/{time16}, expected {truncated} -> {expected}");
         });
 
+    [Fact]
+    public void FormatThenRead_EveryTzdbZone_AroundEachTransitionOf2015To2026()
+    {
+        // Deterministic companion of the property: every zone, not a sample of them, at the instants where zones differ.
+        var random = new Random(13);
+        var failures = new List<string>();
+        foreach (var id in Generators.AllZoneIds)
+        {
+            var zone = DateTimeZoneProviders.Tzdb[id];
+            var instants = zone.GetZoneIntervals(Instant.FromUtc(2015, 1, 1, 0, 0), Instant.FromUtc(2027, 1, 1, 0, 0))
+                .Where(z => z.HasStart && z.Start > Instant.FromUtc(2015, 1, 1, 0, 0))
+                .SelectMany(z => new[] { z.Start - Duration.FromMinutes(31), z.Start, z.Start + Duration.FromMinutes(29) })
+                .Concat(Enumerable.Range(0, 3).Select(_ => Instant.FromUnixTimeSeconds(random.NextInt64(0, int.MaxValue))));
+            var layouts = EveryUnit.Select(p => new PathLayout(PathPattern.ParseOrThrow(p), "", zone)).ToArray();
+            foreach (var instant in instants)
+            {
+                foreach (var layout in layouts)
+                {
+                    var truncated = Truncate(instant.InZone(zone).LocalDateTime, layout.Pattern.Unit);
+                    var mapping = zone.MapLocal(truncated);
+                    var expected = mapping.Count > 0 ? mapping.First().ToInstant() : mapping.LateInterval.Start;
+                    if (!layout.TryReadEventTime(Encoding.UTF8.GetBytes(layout.Format(instant)), out var actual, out _) || actual != expected)
+                    {
+                        failures.Add($"{id} {layout.Pattern} {instant}: {actual}, expected {expected}");
+                    }
+                }
+            }
+        }
+        Assert.Empty(failures);
+    }
+
     [Property(MaxTest = 200)]
     public Property FormatThenRead_MinutePattern_IsTheInstant_WhenItsLocalMinuteIsReadOnce() =>
         Prop.ForAll(Arb.From(Generators.ZoneAndInstant), c =>
