@@ -15,14 +15,18 @@ internal static class EventTimeCommand
 {
     public static Command Create()
     {
-        var pattern = new Option<string>("--pattern") { Description = "The date pattern after the prefix: yyyy (or YYYY), MM, dd, HH, mm; 'quoted' text and non-letters are literal, e.g. 'year='yyyy/'month='MM or yyyy/MM/dd/HH/mm.", Required = true };
-        var prefix = new Option<string?>("--prefix") { Description = "Plain text every path starts with, before the pattern (e.g. topics/events/)." };
-        var zone = new Option<string?>("--zone") { Description = "The tzdb zone whose clock the folder names follow (default UTC); a time in a DST gap is the instant of the jump, one read twice its first pass." };
+        var pattern = new Option<string>("--pattern") { Description = "The date pattern after the prefix: yyyy (or YYYY), MM, dd, HH, mm; 'quoted' text and non-letters are literal, e.g. 'year='yyyy/'month='MM or yyyy/MM/dd/HH/mm.", Required = true, HelpName = "PATTERN" };
+        var prefix = new Option<string?>("--prefix") { Description = "Plain text every path starts with, before the pattern (e.g. topics/events/).", HelpName = "PREFIX" };
+        var zone = new Option<string?>("--zone") { Description = "The tzdb zone whose clock the folder names follow (default UTC); a time in a DST gap is the instant of the jump, one read twice its first pass.", HelpName = "ZONE" };
         var json = new Option<bool>("--json") { Description = "JSON Lines: {\"path\",\"eventTime\",\"source\":\"pattern\"|\"modified\"} or {\"path\",\"error\"} per line." };
         var command = new Command("event-time", "Read each file's event time from its path (PATH or PATH<TAB>MODIFIED per input line): the date pattern, else the modified time.")
         {
             pattern, prefix, zone, json,
         };
+        CliHelp.AddExamples(command,
+            "printf 'topics/events/year=2024/month=11/day=03/hour=08/part-0.json\\n' | upstats-time event-time --pattern \"'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH\" --prefix topics/events/",
+            "printf '2024/11/03/01/30/a.csv\\n' | upstats-time event-time --pattern yyyy/MM/dd/HH/mm --zone America/Los_Angeles --json",
+            "printf 'orders/manual.csv\\t2024-11-03T09:26:51+0100\\n' | upstats-time event-time --pattern yyyy/MM/dd/HH/mm --prefix orders/");
         command.SetAction(result =>
         {
             var layout = new PathLayout(ReadPattern(result.GetValue(pattern)), result.GetValue(prefix) ?? "",

@@ -45,10 +45,10 @@ public class PrefixesCommandTest
     }
 
     [Theory]
-    [InlineData("2024-01-02", "2024-01-01", "--to: 2024-01-01T00:00:00Z is not after --from 2024-01-02T00:00:00Z.")]
-    [InlineData("2024-01-01", "2024-01-01", "--to: 2024-01-01T00:00:00Z is not after --from 2024-01-01T00:00:00Z.")]
-    [InlineData("2000-01-01", "2004-01-01", "prefixes: The window holds more than 1,000,000 folders; list it in pieces.")]
-    [InlineData("yesterday", "2004-01-01", "--from: 'yesterday' is not a timestamp like 2022-08-04T11:03:00Z (or without offset, read in --zone), a date, or NOW: Expected a digit at position 0.")]
+    [InlineData("2024-01-02", "2024-01-01", "upstats-time prefixes: --to: 2024-01-01T00:00:00Z is not after --from 2024-01-02T00:00:00Z.")]
+    [InlineData("2024-01-01", "2024-01-01", "upstats-time prefixes: --to: 2024-01-01T00:00:00Z is not after --from 2024-01-01T00:00:00Z.")]
+    [InlineData("2000-01-01", "2004-01-01", "upstats-time prefixes: The window holds more than 1,000,000 folders; list it in pieces.")]
+    [InlineData("yesterday", "2004-01-01", "upstats-time prefixes: --from: 'yesterday' is not a timestamp such as 2022-08-04T11:03:00Z or 2015-10-11T00:26:51+0100 (without an offset it is read in the zone), nor a date: Expected a digit at position 0.")]
     public void Prefixes_BadWindow_IsAUsageError(string from, string to, string message)
     {
         var result = CliRunner.Run(null, "prefixes", "--pattern", "yyyy/MM/dd/HH/mm", "--from", from, "--to", to);
@@ -61,9 +61,9 @@ public class PrefixesCommandTest
     [Fact]
     public void Prefixes_YearsAFourDigitYearCannotName_AreAUsageError()
     {
-        var result = CliRunner.Run(null, "prefixes", "--pattern", "yyyy/MM/dd", "--zone", "Asia/Tokyo", "--from", "9999-12-31T14:00:00Z", "--to", "9999-12-31T16:00:00Z");
+        var result = CliRunner.Run(null, "prefixes", "--pattern", "yyyy/MM/dd", "--zone", "Asia/Tokyo", "--from", "9999-12-31T15:00:00Z", "--to", "9999-12-31T16:00:00Z");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("prefixes: The window reaches a local time outside the years 0001-9999, which a four-digit year cannot name.\n", result.StdErr);
+        Assert.Equal("upstats-time prefixes: The window reaches a local time outside the years 0001-9999, which a four-digit year cannot name.\n", result.StdErr);
     }
 }
