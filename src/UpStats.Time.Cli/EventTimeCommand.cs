@@ -63,9 +63,10 @@ internal static class EventTimeCommand
                         writer.WriteLine($"{"EVENT TIME",-30}  {"SOURCE",-8}  PATH");
                         header = true;
                     }
-                    writer.WriteLine(error is null
+                    // A table goes to a terminal: control bytes of a path are shown escaped, never sent raw.
+                    writer.WriteLine(CliText.Printable(error is null
                         ? $"{CliText.FormatInstant(time.Time),-30}  {(time.Source == FileTimeSource.Pattern ? "pattern" : "modified"),-8}  {path}"
-                        : $"{"error",-30}  {"",-8}  {path}: {error}");
+                        : $"{"error",-30}  {"",-8}  {path}: {error}"));
                 }
                 return error is null;
             });

@@ -58,6 +58,18 @@ public class EventTimeCommandTest
         Assert.Equal("2024-11-03T00:00:00Z            pattern   2024/11/03/x", result.Lines[1]);
     }
 
+    [Fact]
+    public void EventTime_ControlBytesInAPath_AreNeverEchoedRaw()
+    {
+        var table = CliRunner.Run("2024/11/03/\u001b[31mred\n", "event-time", "--pattern", "yyyy/MM/dd");
+        var json = CliRunner.Run("2024/11/03/\u001b[31mred\n", "event-time", "--pattern", "yyyy/MM/dd", "--json");
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.DoesNotContain('\u001b', table.StdOut);
+        Assert.Contains("2024/11/03/\\u001B[31mred", table.StdOut);
+        Assert.DoesNotContain('\u001b', json.StdOut);
+    }
+
     [Theory]
     [InlineData("yyyy/MM/dd/hh", "upstats-time event-time: --pattern: 'yyyy/MM/dd/hh' at position 11: 'hh' is not supported: use yyyy (or YYYY), MM, dd, HH and mm, and put literal letters in single quotes ('year=')")]
     [InlineData("MM/dd", "upstats-time event-time: --pattern: 'MM/dd' at position 5: A path pattern must contain a year (yyyy)")]
