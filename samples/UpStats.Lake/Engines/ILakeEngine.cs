@@ -58,11 +58,13 @@ internal interface ILakeEngine : IDisposable
     void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows);
 
     /// <summary>
-    /// Inserts the batch's jobs at <paramref name="rows"/> (distinct job ids, in id order), in that order,
-    /// keeping the existing row when a job id is already present, and marks in
-    /// <see cref="JobBatch.Inserted"/> which ones were new.
+    /// Appends the batch's jobs at <paramref name="rows"/> (distinct job ids within the batch) to
+    /// <c>jobs_staged</c>, in that order: <c>raw_id</c>, <c>job_id</c>, <c>date_created</c>, <c>error</c>, and
+    /// the value as it was sent (<c>value</c>) for a job with an error, so its report can quote it. Appending
+    /// is each engine's bulk path (SQLite's statement API, PostgreSQL's binary <c>COPY</c>); the staged rows
+    /// reach <c>jobs</c> in one sorted merge at the end of the run (<see cref="LakeDatabase.MergeStagedJobs"/>).
     /// </summary>
-    void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows);
+    void StageJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows);
 }
 
 /// <summary>A raw row's payload handed to a migration: its id and its bytes, valid only during the call.</summary>

@@ -74,44 +74,37 @@ internal sealed class PostgresEngine : ILakeEngine
         return last;
     }
 
-    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
+    public void StageJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
-        var count = rows.Length;
-        if (count == 0)
+        if (rows.Length == 0)
         {
             return;
         }
-        // One statement per chunk: the columns go as arrays, unnest turns them back into rows, and
-        // RETURNING tells which job ids were new (ON CONFLICT DO NOTHING skips the others).
-        var jobIds = new string[count];
-        var rawIds = new long[count];
-        var dates = new long?[count];
-        var errors = new string?[count];
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        for (var k = 0; k < count; k++)
+        // PostgreSQL's bulk path: binary COPY streams the rows in one round trip, with no SQL to parse per
+        // row and no conflict check (jobs_staged has no key; the merge applies the first-of-each-id rule).
+        using var import = _connection.BeginBinaryImport("COPY jobs_staged(raw_id, job_id, date_created, error, value) FROM STDIN (FORMAT BINARY)");
+        var rawIds = batch.RawIds;
+        var errors = batch.Errors;
+        var epochSeconds = batch.EpochSeconds;
+        foreach (var i in rows)
         {
-            var i = rows[k];
-            jobIds[k] = batch.JobIdString(i);
-            rawIds[k] = batch.RawIds[i];
-            dates[k] = batch.DateCreated(i);
-            errors[k] = batch.Errors[i];
-            index[jobIds[k]] = i; // the ids of rows are distinct
+            import.StartRow();
+            import.Write(rawIds[i], NpgsqlDbType.Bigint);
+            import.Write(batch.JobIdString(i), NpgsqlDbType.Text);
+            if (errors[i] is { } error)
+            {
+                import.WriteNull();
+                import.Write(error, NpgsqlDbType.Text);
+                import.Write(batch.DateTextString(i), NpgsqlDbType.Text);
+            }
+            else
+            {
+                import.Write(epochSeconds[i], NpgsqlDbType.Bigint);
+                import.WriteNull();
+                import.WriteNull();
+            }
         }
-        using var command = new NpgsqlCommand(
-            "INSERT INTO jobs(job_id, raw_id, date_created, error) SELECT * FROM unnest(@job, @raw, @date, @error) ON CONFLICT (job_id) DO NOTHING RETURNING job_id",
-            _connection,
-            (NpgsqlTransaction)transaction);
-        command.Parameters.Add(new NpgsqlParameter("job", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = jobIds });
-        command.Parameters.Add(new NpgsqlParameter("raw", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rawIds });
-        command.Parameters.Add(new NpgsqlParameter("date", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = dates });
-        command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = errors });
-        var inserted = batch.Inserted;
-        inserted.Clear();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            inserted[index[reader.GetString(0)]] = true;
-        }
+        import.Complete();
     }
 
     public void Dispose() => _connection.Dispose();

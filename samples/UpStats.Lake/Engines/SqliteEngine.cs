@@ -71,44 +71,43 @@ internal sealed class SqliteEngine : ILakeEngine
         }
     }
 
-    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
+    public void StageJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
         // SQLite's own statement API under Microsoft.Data.Sqlite (its public Handle): values are bound as
         // UTF-8 spans and integers, with no boxing, no string encoding and no data reader per row;
         // SqliteCommand allocates all three for every ExecuteNonQuery, and the garbage collector was a
         // fifth of the migration's CPU. The statement runs in the caller's transaction (same connection).
-        // The rows come in job-id order: job ids are random, so in arrival order each insert lands on
-        // another page of the jobs B-tree, and once the table outgrows SQLite's page cache every insert reads
-        // a page and spills a dirty one; in key order the inserts sweep the tree once (inserting 3.5 million
-        // in transactions of 50,000: 18 s instead of 33 s, half the kernel time).
+        // jobs_staged is a rowid table, so every insert appends to its last page: the cost per row stays the
+        // same however big the lake grows (inserting into the jobs B-tree here instead, once it outgrew the
+        // page cache, read and rewrote most of its pages at every commit).
         var db = _connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, "INSERT INTO jobs(job_id, raw_id, date_created, error) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(job_id) DO NOTHING", out sqlite3_stmt statement));
+        Check(raw.sqlite3_prepare_v2(db, "INSERT INTO jobs_staged(raw_id, job_id, date_created, error, value) VALUES (?1, ?2, ?3, ?4, ?5)", out sqlite3_stmt statement));
         using (statement)
         {
             var rawIds = batch.RawIds;
             var errors = batch.Errors;
             var epochSeconds = batch.EpochSeconds;
-            var inserted = batch.Inserted;
             foreach (var i in rows)
             {
-                Check(raw.sqlite3_bind_text(statement, 1, batch.JobId(i)));
-                Check(raw.sqlite3_bind_int64(statement, 2, rawIds[i]));
+                Check(raw.sqlite3_bind_int64(statement, 1, rawIds[i]));
+                Check(raw.sqlite3_bind_text(statement, 2, batch.JobId(i)));
                 if (errors[i] is { } error)
                 {
                     Check(raw.sqlite3_bind_null(statement, 3));
                     Check(raw.sqlite3_bind_text(statement, 4, error));
+                    Check(raw.sqlite3_bind_text(statement, 5, batch.DateText(i)));
                 }
                 else
                 {
                     Check(raw.sqlite3_bind_int64(statement, 3, epochSeconds[i]));
                     Check(raw.sqlite3_bind_null(statement, 4));
+                    Check(raw.sqlite3_bind_null(statement, 5));
                 }
                 var done = raw.sqlite3_step(statement);
                 if (done != raw.SQLITE_DONE)
                 {
                     Check(done);
                 }
-                inserted[i] = raw.sqlite3_changes(db) == 1;
                 Check(raw.sqlite3_reset(statement));
             }
         }
