@@ -55,8 +55,6 @@ internal sealed class LakeDatabase : IDisposable
         string[] statements =
         [
             $"CREATE TABLE IF NOT EXISTS odesk_debug_req(id {integer} PRIMARY KEY, added_time {integer} NOT NULL, sha TEXT NOT NULL, data {Engine.BlobType} NOT NULL, query TEXT NOT NULL)",
-            // Dedup asks "is this SHA-1 already stored with a payload?" once per response.
-            "CREATE INDEX IF NOT EXISTS odesk_debug_req_sha ON odesk_debug_req(sha)",
             $"CREATE TABLE IF NOT EXISTS jobs(job_id TEXT PRIMARY KEY, raw_id {integer} NOT NULL, date_created {integer}, error TEXT){Engine.TextKeyedTableOptions}",
             // The migration's jobs on their way to the jobs table: appended at each commit, merged into jobs in
             // one sorted pass at the end of the run (see MergeStagedJobs), then emptied.
@@ -88,6 +86,24 @@ internal sealed class LakeDatabase : IDisposable
     {
         using var command = Command(transaction, "SELECT COUNT(*) FROM odesk_debug_req WHERE sha = @sha AND length(data) > 0", ("sha", sha));
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>The SHA-1 of raw row <paramref name="id"/>, or null when there is no such row.</summary>
+    public string? ShaOf(long id)
+    {
+        using var command = Command(null, "SELECT sha FROM odesk_debug_req WHERE id = @id", ("id", id));
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Hands the id and SHA-1 of every raw row stored with a payload to <paramref name="handler"/>, in id order.</summary>
+    public void ReadPayloadShas(Action<long, string> handler)
+    {
+        using var command = Command(null, "SELECT id, sha FROM odesk_debug_req WHERE length(data) > 0 ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            handler(reader.GetInt64(0), reader.GetString(1));
+        }
     }
 
     /// <summary>Inserts raw rows as given (ids included).</summary>

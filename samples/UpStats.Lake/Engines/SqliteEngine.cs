@@ -51,23 +51,27 @@ internal sealed class SqliteEngine : ILakeEngine
 
     public void InsertRawRows(DbTransaction transaction, IReadOnlyList<RawRow> rows)
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "INSERT INTO odesk_debug_req(id, added_time, sha, data, query) VALUES (@id, @added, @sha, @data, @query)";
-        var id = command.Parameters.Add("@id", SqliteType.Integer);
-        var added = command.Parameters.Add("@added", SqliteType.Integer);
-        var sha = command.Parameters.Add("@sha", SqliteType.Text);
-        var data = command.Parameters.Add("@data", SqliteType.Blob);
-        var query = command.Parameters.Add("@query", SqliteType.Text);
-        command.Prepare();
-        foreach (var row in rows)
+        // The statement API, as for the jobs: SqliteCommand boxed every value and built a data reader per
+        // row, a tenth of generate's CPU.
+        var db = _connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, "INSERT INTO odesk_debug_req(id, added_time, sha, data, query) VALUES (?1, ?2, ?3, ?4, ?5)", out sqlite3_stmt statement));
+        using (statement)
         {
-            id.Value = row.Id;
-            added.Value = row.AddedTime;
-            sha.Value = row.Sha;
-            data.Value = row.Data;
-            query.Value = row.Query;
-            command.ExecuteNonQuery();
+            foreach (var row in rows)
+            {
+                Check(raw.sqlite3_bind_int64(statement, 1, row.Id));
+                Check(raw.sqlite3_bind_int64(statement, 2, row.AddedTime));
+                Check(raw.sqlite3_bind_text(statement, 3, row.Sha));
+                // An empty span would bind NULL; a duplicate's data is an empty blob.
+                Check(row.Data.Length == 0 ? raw.sqlite3_bind_zeroblob(statement, 4, 0) : raw.sqlite3_bind_blob(statement, 4, row.Data));
+                Check(raw.sqlite3_bind_text(statement, 5, row.Query));
+                var done = raw.sqlite3_step(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    Check(done);
+                }
+                Check(raw.sqlite3_reset(statement));
+            }
         }
     }
 
