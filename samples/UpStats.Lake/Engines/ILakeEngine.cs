@@ -65,6 +65,14 @@ internal interface ILakeEngine : IDisposable
     /// reach <c>jobs</c> in one sorted merge at the end of the run (<see cref="LakeDatabase.MergeStagedJobs"/>).
     /// </summary>
     void StageJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows);
+
+    /// <summary>
+    /// The statements that move <c>jobs_staged</c> into <c>jobs</c>, in the merge's transaction: for each
+    /// staged id the row with the lowest raw id, unless <c>jobs</c> already has the id; exactly one statement
+    /// starts with <c>INSERT INTO jobs(</c>, and its count is the rows written. <paramref name="jobsIsEmpty"/> lets an engine load an empty table its own
+    /// fastest way.
+    /// </summary>
+    IReadOnlyList<string> MergeStatements(bool jobsIsEmpty);
 }
 
 /// <summary>A raw row's payload handed to a migration: its id and its bytes, valid only during the call.</summary>

@@ -152,12 +152,12 @@ internal sealed class LakeDatabase : IDisposable
     /// nothing was staged.
     /// </summary>
     /// <remarks>
-    /// One <c>INSERT … SELECT … ORDER BY job_id, raw_id</c>: both engines sort the staged rows (in bounded
-    /// memory, spilling sorted runs to temporary files and merging them once) and then insert in key order,
-    /// so every page of the <c>jobs</c> B-tree is written once per merge instead of once per commit. Within a
-    /// staged batch the ids are distinct, so (job_id, raw_id) is a key of <c>jobs_staged</c>; and every staged
-    /// raw id is above those of the rows already in <c>jobs</c>, so a staged row whose (job_id, raw_id) is in
-    /// <c>jobs</c> after the insert is one this merge wrote.
+    /// The engine's merge statements (<see cref="ILakeEngine.MergeStatements"/>) sort the staged rows in
+    /// bounded memory (spilling sorted runs to temporary files and merging them once) and insert them in key
+    /// order, so every page of the <c>jobs</c> B-tree is written once per merge instead of once per commit.
+    /// Within a staged batch the ids are distinct, so (job_id, raw_id) is a key of <c>jobs_staged</c>; and
+    /// every staged raw id is above those of the rows already in <c>jobs</c>, so a staged row whose
+    /// (job_id, raw_id) is in <c>jobs</c> after the insert is one this merge wrote.
     /// </remarks>
     /// <exception cref="ConcurrentMigrationException">Another migration moved the checkpoint meanwhile; nothing was written.</exception>
     public (MigrationTotals Totals, long Staged, long Written, long Failed)? MergeStagedJobs(Action? beforeCommit = null)
@@ -180,10 +180,17 @@ internal sealed class LakeDatabase : IDisposable
             return null;
         }
         Execute(transaction, "DELETE FROM jobs_malformed"); // a crashed run's reports: told at most once
-        var written = Execute(
-            transaction,
-            "INSERT INTO jobs(job_id, raw_id, date_created, error) SELECT job_id, raw_id, date_created, error FROM jobs_staged WHERE true ORDER BY job_id, raw_id ON CONFLICT(job_id) DO NOTHING");
-        var failed = Execute(
+        var jobsIsEmpty = Scalar<long>(transaction, "SELECT COUNT(*) FROM (SELECT 1 FROM jobs LIMIT 1) AS any_job") == 0;
+        long written = 0;
+        foreach (var statement in Engine.MergeStatements(jobsIsEmpty))
+        {
+            var changed = ExecuteLong(transaction, statement);
+            if (statement.StartsWith("INSERT INTO jobs(", StringComparison.Ordinal))
+            {
+                written = changed; // the one statement that writes jobs; the others set up or rebuild the key
+            }
+        }
+        var failed = ExecuteLong(
             transaction,
             "INSERT INTO jobs_malformed(raw_id, job_id, value, error) SELECT s.raw_id, s.job_id, s.value, s.error FROM jobs_staged s JOIN jobs j ON j.job_id = s.job_id AND j.raw_id = s.raw_id WHERE s.error IS NOT NULL");
         Execute(transaction, "DELETE FROM jobs_staged");
@@ -333,6 +340,14 @@ internal sealed class LakeDatabase : IDisposable
     {
         using var command = Command(transaction, sql, parameters);
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A statement that may run for minutes on a big lake (the merge): no command timeout.</summary>
+    private int ExecuteLong(DbTransaction transaction, string sql)
+    {
+        using var command = Command(transaction, sql);
+        command.CommandTimeout = 0;
+        return command.ExecuteNonQuery();
     }
 
     private int Execute(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)

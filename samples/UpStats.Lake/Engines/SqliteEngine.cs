@@ -117,6 +117,13 @@ internal sealed class SqliteEngine : ILakeEngine
         }
     }
 
+    public IReadOnlyList<string> MergeStatements(bool jobsIsEmpty) =>
+    [
+        // SQLite inserts the sorted rows one by one, so the first of each id wins and the later ones conflict
+        // with it; the sorter spills runs of the page cache's size to a temporary file and merges them once.
+        "INSERT INTO jobs(job_id, raw_id, date_created, error) SELECT job_id, raw_id, date_created, error FROM jobs_staged WHERE true ORDER BY job_id, raw_id ON CONFLICT(job_id) DO NOTHING",
+    ];
+
     public long ReadPayloads(long afterId, int limit, PayloadHandler handler)
     {
         // The raw statement API again: each blob is handed over as a span into SQLite's own memory, valid
