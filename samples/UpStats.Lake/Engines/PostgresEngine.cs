@@ -27,9 +27,9 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public string TextKeyedTableOptions => "";
 
-    public int DefaultChunkSize => 250;
+    public int DefaultChunkSize => 1000;
 
-    public int DefaultCommitRows => 1000;
+    public int DefaultCommitRows => 20_000;
 
     public string BlobType => "bytea";
 
