@@ -7,6 +7,7 @@ var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone pa
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(PartitionsCommand.Create());
 root.Subcommands.Add(TasksCommand.Create());
+root.Subcommands.Add(WhereCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

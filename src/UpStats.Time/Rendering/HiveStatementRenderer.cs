@@ -28,7 +28,7 @@ public static class HiveStatementRenderer
     public static string AddPartition(string table, RegisterAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var name = string.Join(".", SqlText.SplitQualifiedName(table).Select(SqlText.HiveIdentifier));
+        var name = string.Join(".", SqlText.SplitQualifiedNameParts(table).Select(p => SqlText.HiveIdentifier(p.Name, p.Quoted)));
         var spec = string.Join(", ", action.PartitionValues.Select(v => $"{SqlText.HiveIdentifier(v.Key)}={SqlText.HiveLiteral(v.Value)}"));
         return $"ALTER TABLE {name} ADD IF NOT EXISTS PARTITION ({spec}) LOCATION {SqlText.HiveLiteral(action.Location)};";
     }

@@ -48,11 +48,11 @@ public static class TrinoStatementRenderer
 
     private static (string Procedure, string Schema, string Table) Split(string table)
     {
-        var parts = SqlText.SplitQualifiedName(table);
+        var parts = SqlText.SplitQualifiedNameParts(table);
         return parts.Count switch
         {
-            2 => ("system.register_partition", parts[0], parts[1]),
-            3 => ($"{SqlText.TrinoIdentifier(parts[0])}.system.register_partition", parts[1], parts[2]),
+            2 => ("system.register_partition", parts[0].Name, parts[1].Name),
+            3 => ($"{SqlText.TrinoIdentifier(parts[0].Name, parts[0].Quoted)}.system.register_partition", parts[1].Name, parts[2].Name),
             _ => throw new ArgumentException($"Trino needs the table as schema.table or catalog.schema.table, not {table}.", nameof(table)),
         };
     }
