@@ -134,6 +134,8 @@ internal static class PlanOptions
     private static readonly Option<string?> Materialized = new("--materialized-location") { Description = "Prefix for materialised (merged/partial) folders; default LOCATION/_local/ZONE." };
     private static readonly Option<string?> Now = new("--now") { Description = "The plan's now (yyyy-MM-ddTHH:mm:ssZ or with an offset); default the system clock." };
     private static readonly Option<int> GraceMinutes = new("--grace-minutes") { Description = "Minutes to wait after a source hour ends before it counts as complete (default 0)." };
+    private static readonly Option<string?> ReadyAfter = new("--ready-after") { Description = "Print only partitions that became ready after this instant: the --now of the previous successful run (safe hourly re-runs; Trino has no IF NOT EXISTS)." };
+    private static readonly Option<bool> NoSemicolon = new("--no-semicolon") { Description = "End statements without ';' (for JDBC and HTTP clients, which take one statement at a time)." };
 
     public static void AddTo(Command command)
     {
@@ -143,6 +145,8 @@ internal static class PlanOptions
         command.Options.Add(Materialized);
         command.Options.Add(Now);
         command.Options.Add(GraceMinutes);
+        command.Options.Add(ReadyAfter);
+        command.Options.Add(NoSemicolon);
     }
 
     /// <summary>Prints the plan when <c>--hive</c> or <c>--trino</c> is given; otherwise returns false.</summary>
@@ -151,7 +155,7 @@ internal static class PlanOptions
         string? hive = parse.GetValue(Hive), trino = parse.GetValue(Trino);
         if (hive is null && trino is null)
         {
-            foreach (var option in new Option[] { Location, Materialized, Now, GraceMinutes })
+            foreach (var option in new Option[] { Location, Materialized, Now, GraceMinutes, ReadyAfter, NoSemicolon })
             {
                 if (parse.GetResult(option) is { Implicit: false })
                 {
@@ -181,10 +185,15 @@ internal static class PlanOptions
             Grace = Duration.FromMinutes(grace),
         };
         var plan = RegistrationPlan.Create(map, from, to, clock, options);
+        var print = new StatementOptions
+        {
+            ReadyAfter = parse.GetValue(ReadyAfter) is { } previous ? ReadInstant(previous, "--ready-after") : null,
+            Semicolons = !parse.GetValue(NoSemicolon),
+        };
         IReadOnlyList<string> lines;
         try
         {
-            lines = hive is not null ? HiveStatementRenderer.Render(plan, hive) : TrinoStatementRenderer.Render(plan, trino!);
+            lines = hive is not null ? HiveStatementRenderer.Render(plan, hive, print) : TrinoStatementRenderer.Render(plan, trino!, print);
         }
         catch (ArgumentException ex)
         {
