@@ -2,7 +2,7 @@ using System.CommandLine;
 using UpStats.Time.Cli;
 
 // The tool only parses arguments and prints; all time logic is in the UpStats.Time library.
-var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, run-interval task schedules.");
+var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, local-time ranges as UTC predicates, run-interval task schedules.");
 // Commands (one file each):
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(PartitionsCommand.Create());
