@@ -89,15 +89,7 @@ internal static class PartitionsCommand
     {
         w.WriteString("key", partition.Key.ToString());
         w.WriteString("kind", KindText(partition.Kind));
-        w.WriteStartArray("intervals");
-        foreach (var interval in partition.Intervals)
-        {
-            w.WriteStartArray();
-            w.WriteStringValue(CliText.FormatInstant(interval.Start));
-            w.WriteStringValue(CliText.FormatInstant(interval.End));
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        JsonLines.WriteIntervals(w, "intervals", partition.Intervals);
         w.WriteStartArray("sources");
         foreach (var source in partition.Sources)
         {

@@ -149,15 +149,7 @@ internal static class WhereCommand
 
     private static void WriteJson(System.Text.Json.Utf8JsonWriter w, LocalRange range)
     {
-        w.WriteStartArray("intervals");
-        foreach (var interval in range.Intervals)
-        {
-            w.WriteStartArray();
-            w.WriteStringValue(CliText.FormatInstant(interval.Start));
-            w.WriteStringValue(CliText.FormatInstant(interval.End));
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        JsonLines.WriteIntervals(w, "intervals", range.Intervals);
         w.WriteStartArray("sources");
         Span<char> key = stackalloc char[24];
         foreach (var source in range.Sources)

@@ -185,7 +185,7 @@ public static class RangePredicateRenderer
             if (!IsFirst(lo, i + 1))
             {
                 text.Append(" AND ");
-                AtLeast(lo, i + 1);
+                Bound(lo, i + 1, lower: true);
             }
             if (hi[i] - lo[i] > 1)
             {
@@ -199,42 +199,25 @@ public static class RangePredicateRenderer
             if (!IsLast(hi, i + 1))
             {
                 text.Append(" AND ");
-                AtMost(hi, i + 1);
+                Bound(hi, i + 1, lower: false);
             }
             text.Append(')');
         }
 
-        /// <summary>(columns[i..]) ≥ lo[i..].</summary>
-        private void AtLeast(Fields lo, int i)
+        /// <summary>(columns[i..]) ≥ lo[i..] when <paramref name="lower"/>, else (columns[i..]) ≤ hi[i..].</summary>
+        private void Bound(Fields edge, int i, bool lower)
         {
-            if (i + 1 == columns.Length || IsFirst(lo, i + 1))
+            if (i + 1 == columns.Length || (lower ? IsFirst(edge, i + 1) : IsLast(edge, i + 1)))
             {
-                Compare(i, ">=", lo[i]);
+                Compare(i, lower ? ">=" : "<=", edge[i]);
                 return;
             }
             text.Append('(');
-            Compare(i, ">", lo[i]);
+            Compare(i, lower ? ">" : "<", edge[i]);
             text.Append(" OR ");
-            Compare(i, "=", lo[i]);
+            Compare(i, "=", edge[i]);
             text.Append(" AND ");
-            AtLeast(lo, i + 1);
-            text.Append(')');
-        }
-
-        /// <summary>(columns[i..]) ≤ hi[i..].</summary>
-        private void AtMost(Fields hi, int i)
-        {
-            if (i + 1 == columns.Length || IsLast(hi, i + 1))
-            {
-                Compare(i, "<=", hi[i]);
-                return;
-            }
-            text.Append('(');
-            Compare(i, "<", hi[i]);
-            text.Append(" OR ");
-            Compare(i, "=", hi[i]);
-            text.Append(" AND ");
-            AtMost(hi, i + 1);
+            Bound(edge, i + 1, lower);
             text.Append(')');
         }
 
