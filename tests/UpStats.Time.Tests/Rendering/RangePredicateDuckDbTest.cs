@@ -136,28 +136,19 @@ public sealed class RangePredicateDuckDbTest : IDisposable
         }
     }
 
-    private static HashSet<long> Ids(DuckDBConnection db, string sql)
-    {
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var ids = new HashSet<long>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-        return ids;
-    }
+    private static HashSet<long> Ids(DuckDBConnection db, string sql) => Column(db, sql, r => r.GetInt64(0)).ToHashSet();
 
-    private static List<string> Strings(DuckDBConnection db, string sql)
+    private static List<string> Strings(DuckDBConnection db, string sql) => Column(db, sql, r => r.GetString(0));
+
+    private static List<T> Column<T>(DuckDBConnection db, string sql, Func<DuckDBDataReader, T> read)
     {
         using var command = db.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var values = new List<string>();
+        var values = new List<T>();
         while (reader.Read())
         {
-            values.Add(reader.GetString(0));
+            values.Add(read(reader));
         }
         return values;
     }
