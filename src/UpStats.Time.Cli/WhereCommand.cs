@@ -19,19 +19,24 @@ internal static class WhereCommand
 
     public static Command Create()
     {
-        var zone = new Option<string>("--zone") { Description = "The tzdb zone whose wall clock the range is read on, e.g. America/Los_Angeles.", Required = true };
-        var from = new Option<string>("--from") { Description = "First local time, inclusive: yyyy-MM-dd (midnight) or yyyy-MM-ddTHH:mm.", Required = true };
-        var to = new Option<string>("--to") { Description = "End local time, exclusive: yyyy-MM-dd (midnight) or yyyy-MM-ddTHH:mm.", Required = true };
+        var zone = new Option<string>("--zone") { Description = "The tzdb zone whose wall clock the range is read on, e.g. America/Los_Angeles.", HelpName = "ZONE", Required = true };
+        var from = new Option<string>("--from") { Description = "First local time, inclusive: yyyy-MM-dd (midnight) or yyyy-MM-ddTHH:mm.", HelpName = "LOCAL", Required = true };
+        var to = new Option<string>("--to") { Description = "End local time, exclusive: yyyy-MM-dd (midnight) or yyyy-MM-ddTHH:mm.", HelpName = "LOCAL", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON record {\"intervals\":[[start,end],…],\"sources\":[{\"key\",\"whole\"},…]}." };
-        var dialect = new Option<string?>("--dialect") { Description = "Print a SQL predicate instead, for hive, spark, trino, athena or duckdb (needs --time-column)." };
-        var timeColumn = new Option<string?>("--time-column") { Description = "The event-time column the predicate filters on (epoch seconds unless --time-unit)." };
-        var timeUnit = new Option<string?>("--time-unit") { Description = "What the event-time column holds: seconds (default) or milliseconds since 1970-01-01T00:00:00Z." };
-        var partitionColumns = new Option<string?>("--partition-columns") { Description = "The partition columns, comma-separated (default year,month,day,hour)." };
-        var partitionType = new Option<string?>("--partition-type") { Description = "string (default: zero-padded text, '08') or int (engines that infer hour=08 as 8)." };
+        var dialect = new Option<string?>("--dialect") { Description = "Print a SQL predicate instead, for hive, spark, trino, athena or duckdb (needs --time-column).", HelpName = "hive|spark|trino|athena|duckdb" };
+        var timeColumn = new Option<string?>("--time-column") { Description = "The event-time column the predicate filters on (epoch seconds unless --time-unit).", HelpName = "COL" };
+        var timeUnit = new Option<string?>("--time-unit") { Description = "What the event-time column holds: seconds (default) or milliseconds since 1970-01-01T00:00:00Z.", HelpName = "seconds|milliseconds" };
+        var partitionColumns = new Option<string?>("--partition-columns") { Description = "The partition columns, comma-separated (default year,month,day,hour).", HelpName = "Y,M,D,H" };
+        var partitionType = new Option<string?>("--partition-type") { Description = "string (default: zero-padded text, '08') or int (engines that infer hour=08 as 8).", HelpName = "string|int" };
         var command = new Command("where", "A local-time range of a zone as UTC intervals and UTC-hourly source partitions, or as a SQL predicate that reads only those partitions.")
         {
             zone, from, to, json, dialect, timeColumn, timeUnit, partitionColumns, partitionType,
         };
+        CliHelp.AddExamples(command,
+            "upstats-time where --zone America/Los_Angeles --from 2020-04-09 --to 2020-04-10 --json",
+            "upstats-time where --zone America/Los_Angeles --from 2024-11-03T01:30 --to 2024-11-03T02:00",
+            "upstats-time where --zone America/Los_Angeles --from 2020-04-09 --to 2020-04-10 --dialect trino --time-column event_time",
+            "upstats-time where --zone Asia/Kolkata --from 2024-01-01 --to 2024-02-01 --dialect duckdb --time-column ts --time-unit milliseconds --partition-type int");
         command.SetAction(parse =>
         {
             var map = PartitionMap.For(CliText.ReadZone(parse.GetValue(zone), "--zone"), PartitionGranularity.Hour);

@@ -32,7 +32,7 @@ public class PartitionsRerunTest
     }
 
     [Theory]
-    [InlineData("--ready-after", "yesterday", "--ready-after: 'yesterday' is not an instant")]
+    [InlineData("--ready-after", "yesterday", "--ready-after: 'yesterday' is not a timestamp")]
     [InlineData("--no-semicolon", null, "--no-semicolon only applies with --hive TABLE or --trino SCHEMA.TABLE")]
     public void Partitions_BadRerunOptions_OneLineAndExit2(string option, string? value, string expected)
     {

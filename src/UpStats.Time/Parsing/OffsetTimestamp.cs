@@ -268,7 +268,7 @@ public static class OffsetTimestamp
         {
             value = default;
             // Only 9999-12-31 with a negative offset gets here: the offset is the field that pushes the instant
-            // out of range, so point at its sign (the last '-' of the text, SPEC.md's out-of-range field rule).
+            // out of range, so point at its sign (the last '-' of the text: an out-of-range value points at the field that puts it there).
             int offsetAt = s.LastIndexOf(TChar.CreateTruncating('-'));
             error = new ParseError(offsetAt < 0 ? 0 : offsetAt, ParseErrorCode.InstantOutOfRange);
             return false;

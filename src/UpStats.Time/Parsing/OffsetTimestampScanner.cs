@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace UpStats.Time.Parsing;
 
 /// <summary>
-/// The grammar of SPEC.md "Parsing", once for UTF-8 (<c>byte</c>) and UTF-16 (<c>char</c>): the methods are
+/// The offset-timestamp grammar (see <see cref="OffsetTimestamp"/>), once for UTF-8 (<c>byte</c>) and UTF-16 (<c>char</c>): the methods are
 /// generic over the code unit, and the JIT compiles a separate, fully specialised copy for each.
 /// </summary>
 /// <remarks>
