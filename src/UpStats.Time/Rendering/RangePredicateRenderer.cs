@@ -62,7 +62,7 @@ public static class RangePredicateRenderer
         for (int i = 0; i < fields; i++)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(names[i], nameof(options));
-            columns[i] = Identifier(options.Dialect, names[i], false);
+            columns[i] = QualifiedName(options.Dialect, names[i]);
         }
         var writer = new Writer(new StringBuilder(256), columns, options.IntegerPartitions);
 
@@ -132,8 +132,11 @@ public static class RangePredicateRenderer
     internal static string Identifier(SqlDialect dialect, string name, bool quoted) =>
         dialect is SqlDialect.Hive or SqlDialect.Spark ? SqlText.HiveIdentifier(name, quoted) : SqlText.TrinoIdentifier(name, quoted);
 
-    private static string TimeColumn(RangePredicateOptions options) =>
-        string.Join(".", SqlText.SplitQualifiedNameParts(options.TimeColumn).Select(p => Identifier(options.Dialect, p.Name, p.Quoted)));
+    private static string TimeColumn(RangePredicateOptions options) => QualifiedName(options.Dialect, options.TimeColumn);
+
+    /// <summary>A column name as the user wrote it (<c>e.ts</c>, <c>`Hour`</c>), each part quoted the dialect's way when needed.</summary>
+    private static string QualifiedName(SqlDialect dialect, string name) =>
+        string.Join(".", SqlText.SplitQualifiedNameParts(name).Select(p => Identifier(dialect, p.Name, p.Quoted)));
 
     /// <summary>
     /// The smallest whole unit at or after <paramref name="instant"/>: for an integer column, <c>t ≥ ceil(x)</c> is
