@@ -21,6 +21,9 @@ public sealed class ViewCheckTest : IDisposable
         Assert.Contains("[ok] the predicate route returns exactly the view's events", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("[ok] DuckDB prunes to the source folders' files", log.ToString(), StringComparison.Ordinal);
         Assert.True(report.Checks.Count >= 9);
+        // The plan file it names is there, and the log says it only outlives the run with --keep.
+        Assert.True(File.Exists(Path.Combine(_workDir, "plan.sql")));
+        Assert.Contains("plan.sql (deleted at the end unless --keep is given)", log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
