@@ -147,7 +147,71 @@ public static class ViewCheck
         Check("skipped labels have no partition", planned.Where(p => p.Status == PartitionStatus.Skipped).All(p => !metastore.ContainsKey(p.Key.ToString())),
             string.Join(", ", planned.Where(p => p.Status == PartitionStatus.Skipped).Select(p => p.Key.ToString()).DefaultIfEmpty("none")));
         Check("nothing was registered or copied before its sources were complete", early == 0, $"{early} early actions");
+
+        // 6. The predicate route (table formats without a location per partition): the same local dates queried
+        // straight from the UTC folders with the generated DuckDB predicate. Same events as the view, source folders only.
+        CheckPredicateRoute(db, zone, ranges, utcRoot, expected.Keys.ToHashSet(), log, Check);
         return new ViewReport(checks);
+    }
+
+    private static void CheckPredicateRoute(DuckDBConnection db, DateTimeZone zone, IReadOnlyList<(LocalDate From, LocalDate To)> ranges, string utcRoot,
+        HashSet<long> expected, TextWriter log, Action<string, bool, string> check)
+    {
+        var map = PartitionMap.For(zone, PartitionGranularity.Hour);
+        // The event time is a TIMESTAMP here: expose it as epoch milliseconds for the predicate.
+        string scan = $"(SELECT event_id, epoch_ms(event_time) AS event_ms, year, month, day, hour, filename FROM read_parquet('{Lit(utcRoot)}/**/*.parquet', "
+            + "hive_partitioning = true, hive_types_autocast = false, filename = true))";
+        var selected = new HashSet<long>();
+        var foldersRead = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var scanned = new List<(int Scanned, int SourceFiles, int AllFiles)>();
+        foreach (var (from, to) in ranges)
+        {
+            var range = map.RangeOf(from, to);
+            string predicate = RangePredicateRenderer.Render(range, new RangePredicateOptions(SqlDialect.DuckDB, "event_ms") { TimeUnit = EventTimeUnit.Milliseconds });
+            log.WriteLine($"predicate for [{from:uuuu-MM-dd}, {to:uuuu-MM-dd}) ({predicate.Length} chars): {predicate}");
+            int rangeFolders = 0;
+            foreach (var source in range.Sources)
+            {
+                var h = source.Key.Label;
+                string folder = Path.Combine(utcRoot, $"year={h.Year:D4}", $"month={h.Month:D2}", $"day={h.Day:D2}", $"hour={h.Hour:D2}");
+                sources.Add(folder);
+                rangeFolders += Directory.Exists(folder) ? Directory.GetFiles(folder, "*.parquet").Length : 0;
+            }
+            using (var cmd = db.CreateCommand())
+            {
+                cmd.CommandText = $"SELECT event_id, filename FROM {scan} WHERE {predicate}";
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read())
+                {
+                    selected.Add(reader.GetInt64(0));
+                    foldersRead.Add(Path.GetDirectoryName(reader.GetString(1))!);
+                }
+            }
+            // DuckDB's plan says how many files the partition filter left of the glob ("Scanning Files: n/N").
+            using (var cmd = db.CreateCommand())
+            {
+                cmd.CommandText = $"EXPLAIN SELECT event_id FROM {scan} WHERE {predicate}";
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read())
+                {
+                    // The plan is drawn in boxes: the label and the numbers sit on separate lines between '│'.
+                    var match = System.Text.RegularExpressions.Regex.Match(reader.GetString(1), @"Scanning Files:[\s│]*(\d+)/(\d+)");
+                    if (match.Success)
+                    {
+                        scanned.Add((int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), rangeFolders, int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)));
+                    }
+                }
+            }
+        }
+        check("the predicate route returns exactly the view's events", selected.SetEquals(expected),
+            $"{selected.Count} events by predicate, {expected.Count} in the view; {selected.Except(expected).Count()} extra, {expected.Except(selected).Count()} missing");
+        int present = sources.Count(Directory.Exists);
+        check("the predicate route reads only the source folders", foldersRead.IsSubsetOf(sources) && foldersRead.Count == present,
+            $"rows came from {foldersRead.Count} folders, all sources ({present} source folders)");
+        check("DuckDB prunes to the source folders' files (its plan's Scanning Files)",
+            scanned.Count == ranges.Count && scanned.All(s => s.Scanned == s.SourceFiles),
+            scanned.Count == 0 ? "the plan shows no file count" : string.Join(", ", scanned.Select(s => $"{s.Scanned} of {s.AllFiles} files scanned, {s.SourceFiles} in source folders")));
     }
 
     private static bool InRange(LocalDate date, (LocalDate From, LocalDate To) range) => date >= range.From && date < range.To;

@@ -21,6 +21,7 @@ internal static partial class CliApp
         root.Subcommands.Add(TasksCommand.Create());
         root.Subcommands.Add(EventTimeCommand.Create());
         root.Subcommands.Add(PrefixesCommand.Create());
+        root.Subcommands.Add(WhereCommand.Create());
         CliHelp.Install(root);
 
         // A bare `upstats-time` is a request for help, not an error.

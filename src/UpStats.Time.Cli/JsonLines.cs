@@ -37,4 +37,18 @@ internal sealed class JsonLines(TextWriter output)
         _writer.Flush();
         output.WriteLine(System.Text.Encoding.UTF8.GetString(_buffer.WrittenSpan));
     }
+
+    /// <summary>Writes <c>"name":[[start,end],…]</c>: UTC intervals as the tool prints instants.</summary>
+    public static void WriteIntervals(Utf8JsonWriter w, string name, UpStats.Time.Partitioning.IntervalList intervals)
+    {
+        w.WriteStartArray(name);
+        foreach (var interval in intervals)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(CliText.FormatInstant(interval.Start));
+            w.WriteStringValue(CliText.FormatInstant(interval.End));
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
 }

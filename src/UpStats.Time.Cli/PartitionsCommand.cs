@@ -107,15 +107,7 @@ internal static class PartitionsCommand
     {
         w.WriteString("key", partition.Key.ToString());
         w.WriteString("kind", KindText(partition.Kind));
-        w.WriteStartArray("intervals");
-        foreach (var interval in partition.Intervals)
-        {
-            w.WriteStartArray();
-            w.WriteStringValue(CliText.FormatInstant(interval.Start));
-            w.WriteStringValue(CliText.FormatInstant(interval.End));
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        JsonLines.WriteIntervals(w, "intervals", partition.Intervals);
         w.WriteStartArray("sources");
         foreach (var source in partition.Sources)
         {
@@ -152,6 +144,8 @@ internal static class PlanOptions
     private static readonly Option<string?> Materialized = new("--materialized-location") { Description = "Prefix for materialised (merged/partial) folders; default LOCATION/_local/ZONE.", HelpName = "PREFIX" };
     private static readonly Option<string?> Now = new("--now") { Description = "The plan's now, a timestamp as parse reads it (2024-11-03T10:00:00Z, +0100, a space separator); default the system clock.", HelpName = "T" };
     private static readonly Option<int> GraceMinutes = new("--grace-minutes") { Description = "Minutes to wait after a source hour ends before it counts as complete (default 0).", HelpName = "MINUTES" };
+    private static readonly Option<string?> ReadyAfter = new("--ready-after") { Description = "Print only partitions that became ready after this instant: the --now of the previous successful run (safe hourly re-runs; Trino has no IF NOT EXISTS).", HelpName = "T" };
+    private static readonly Option<bool> NoSemicolon = new("--no-semicolon") { Description = "End statements without ';' (for JDBC and HTTP clients, which take one statement at a time)." };
 
     public static void AddTo(Command command)
     {
@@ -161,6 +155,8 @@ internal static class PlanOptions
         command.Options.Add(Materialized);
         command.Options.Add(Now);
         command.Options.Add(GraceMinutes);
+        command.Options.Add(ReadyAfter);
+        command.Options.Add(NoSemicolon);
     }
 
     /// <summary>Whether <c>--hive</c> or <c>--trino</c> was given.</summary>
@@ -172,7 +168,7 @@ internal static class PlanOptions
         string? hive = parse.GetValue(Hive), trino = parse.GetValue(Trino);
         if (hive is null && trino is null)
         {
-            foreach (var option in new Option[] { Location, Materialized, Now, GraceMinutes })
+            foreach (var option in new Option[] { Location, Materialized, Now, GraceMinutes, ReadyAfter, NoSemicolon })
             {
                 if (parse.GetResult(option) is { Implicit: false })
                 {
@@ -202,10 +198,15 @@ internal static class PlanOptions
             Grace = Duration.FromMinutes(grace),
         };
         var plan = RegistrationPlan.Create(map, from, to, clock, options);
+        var print = new StatementOptions
+        {
+            ReadyAfter = parse.GetValue(ReadyAfter) is { } previous ? CliText.ReadInstant(previous, DateTimeZone.Utc, "--ready-after") : null,
+            Semicolons = !parse.GetValue(NoSemicolon),
+        };
         IReadOnlyList<string> lines;
         try
         {
-            lines = hive is not null ? HiveStatementRenderer.Render(plan, hive) : TrinoStatementRenderer.Render(plan, trino!);
+            lines = hive is not null ? HiveStatementRenderer.Render(plan, hive, print) : TrinoStatementRenderer.Render(plan, trino!, print);
         }
         catch (ArgumentException ex)
         {

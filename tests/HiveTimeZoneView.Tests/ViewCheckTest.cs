@@ -18,6 +18,8 @@ public sealed class ViewCheckTest : IDisposable
         Assert.True(report.Success, log.ToString());
         Assert.Contains("skipped labels have no partition: 2024-03-10T02", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("copied into 1 merged/partial folders", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("[ok] the predicate route returns exactly the view's events", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("[ok] DuckDB prunes to the source folders' files", log.ToString(), StringComparison.Ordinal);
         Assert.True(report.Checks.Count >= 9);
         // The plan file it names is there, and the log says it only outlives the run with --keep.
         Assert.True(File.Exists(Path.Combine(_workDir, "plan.sql")));

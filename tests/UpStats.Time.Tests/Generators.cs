@@ -79,6 +79,20 @@ public static class Generators
         from step in Gen.Elements(15, 30, 60, 1440)
         select utcHourly ? (DateTimeZone.Utc, 60) : (zone, step);
 
+    /// <summary>
+    /// A zone and a local range <c>[From, To)</c> in 1970–2037: local dates (0 to 3 days) or minute-precision
+    /// local times (0 minutes to 3 days, mostly under 3 hours), two times in three starting within a day and a
+    /// half of one of the zone's transitions, so that gaps, overlaps and skipped days are met often.
+    /// </summary>
+    public static Gen<(DateTimeZone Zone, LocalDateTime From, LocalDateTime To)> ZoneAndLocalRange =>
+        from zi in ZoneAndInstant
+        from dates in Gen.Elements(true, false)
+        from days in Gen.Choose(0, 3)
+        from minutes in Gen.Frequency((3, Gen.Choose(0, 180)), (1, Gen.Choose(0, 3 * 1440)))
+        let local = zi.Instant.InZone(zi.Zone).LocalDateTime
+        let start = dates ? local.Date.AtMidnight() : local.Date.At(new LocalTime(local.Hour, local.Minute))
+        select (zi.Zone, start, dates ? start.PlusDays(days) : start.PlusMinutes(minutes));
+
     // ---- offset timestamps (Parsing) ----
 
     /// <summary>

@@ -315,46 +315,88 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
     /// <summary>
     /// The instants whose local time lies in <c>[localStart, localEnd)</c>, as ordered, disjoint tick ranges
     /// with adjacent ones joined. Offsets are within ±18 hours, so only spans near the local range matter.
+    /// A struct enumerable: <c>foreach</c> over it allocates nothing (local ranges are answered per query).
     /// </summary>
-    internal IEnumerable<(long Start, long End)> OwnedTickRanges(long localStart, long localEnd)
+    internal OwnedRanges OwnedTickRanges(long localStart, long localEnd) => new(this, localStart, localEnd);
+
+    /// <summary>The ranges of <see cref="OwnedTickRanges"/>, enumerated without allocating.</summary>
+    internal struct OwnedRanges
     {
-        const long Reach = 18 * TimeSpan.TicksPerHour;
-        long t = localStart - Reach;
-        long stop = localEnd + Reach;
-        long pendingStart = 0, pendingEnd = 0;
-        bool pending = false;
-        // Stryker disable once Equality : equivalent; a span starting at `stop` cannot intersect the range.
-        while (t < stop)
+        private const long Reach = 18 * TimeSpan.TicksPerHour;
+        private readonly LocalClockGrid _grid;
+        private readonly long _localStart;
+        private readonly long _localEnd;
+        private readonly long _stop;
+        private long _t;
+        private long _pendingStart;
+        private long _pendingEnd;
+        private bool _pending;
+        private bool _walked;
+
+        internal OwnedRanges(LocalClockGrid grid, long localStart, long localEnd)
         {
-            // Stryker disable once Conditional : equivalent; the fixed-offset branch only skips the table look-up.
-            var span = _isFixedOffset ? new OffsetSpan(long.MinValue, long.MaxValue, _fixedOffsetTicks) : _offsets.Find(t);
-            long s = Math.Max(span.Start, localStart - span.Offset);
-            long e = Math.Min(span.End, localEnd - span.Offset);
-            if (s < e)
+            _grid = grid;
+            _localStart = localStart;
+            _localEnd = localEnd;
+            _t = localStart - Reach;
+            _stop = localEnd + Reach;
+            _pendingStart = _pendingEnd = 0;
+            _pending = _walked = false;
+            Current = default;
+        }
+
+        /// <summary>The current range.</summary>
+        public (long Start, long End) Current { get; private set; }
+
+        /// <summary>The enumerator is the enumerable itself (a copy, so that one value can be walked twice).</summary>
+        public readonly OwnedRanges GetEnumerator() => this;
+
+        /// <summary>Walks the offset spans to the next joined range.</summary>
+        public bool MoveNext()
+        {
+            // Stryker disable once Equality : equivalent; a span starting at `stop` cannot intersect the range.
+            while (!_walked && _t < _stop)
             {
-                if (pending && pendingEnd == s)
+                // Stryker disable once Conditional : equivalent; the fixed-offset branch only skips the table look-up.
+                var span = _grid._isFixedOffset ? new OffsetSpan(long.MinValue, long.MaxValue, _grid._fixedOffsetTicks) : _grid._offsets.Find(_t);
+                long s = Math.Max(span.Start, _localStart - span.Offset);
+                long e = Math.Min(span.End, _localEnd - span.Offset);
+                // Stryker disable once Statement,Block : equivalent; `t = long.MaxValue` ends the loop as well.
+                if (span.End == long.MaxValue)
                 {
-                    pendingEnd = e;
+                    _walked = true;
                 }
                 else
                 {
-                    if (pending)
+                    _t = span.End;
+                }
+                if (s < e)
+                {
+                    if (_pending && _pendingEnd == s)
                     {
-                        yield return (pendingStart, pendingEnd);
+                        _pendingEnd = e;
                     }
-                    (pendingStart, pendingEnd, pending) = (s, e, true);
+                    else
+                    {
+                        bool had = _pending;
+                        var previous = (_pendingStart, _pendingEnd);
+                        (_pendingStart, _pendingEnd, _pending) = (s, e, true);
+                        if (had)
+                        {
+                            Current = previous;
+                            return true;
+                        }
+                    }
                 }
             }
-            // Stryker disable once Statement,Block : equivalent; `t = long.MaxValue` ends the loop as well.
-            if (span.End == long.MaxValue)
+            _walked = true;
+            if (_pending)
             {
-                break;
+                Current = (_pendingStart, _pendingEnd);
+                _pending = false;
+                return true;
             }
-            t = span.End;
-        }
-        if (pending)
-        {
-            yield return (pendingStart, pendingEnd);
+            return false;
         }
     }
 }

@@ -172,6 +172,19 @@ public sealed class PartitionMap
         return new LocalPartitionList(this, list.ToArray(), builder.Finish(), index);
     }
 
+    /// <summary>
+    /// The local-time range <c>[from, to)</c> of the map's zone as UTC intervals and the source partitions holding
+    /// them (see <see cref="LocalRange"/>). The map's granularity plays no part: the range is cut at any minute.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound lies before 0001-01-01T00:00 or after 9999-12-31T00:00.</exception>
+    public LocalRange RangeOf(LocalDateTime from, LocalDateTime to) => LocalRange.Create(_grid, Source, from, to);
+
+    /// <summary>The local dates <c>[from, to)</c> (from local midnight to local midnight) as a <see cref="LocalRange"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is after 9999-12-31.</exception>
+    public LocalRange RangeOf(LocalDate from, LocalDate to) => LocalRange.Create(_grid, Source, from.AtMidnight(), to.AtMidnight());
+
     /// <summary>The end of the source partition <paramref name="key"/>: when its folder is complete.</summary>
     internal long SourceEndTicks(SourcePartitionKey key)
     {

@@ -28,7 +28,7 @@ public static class HiveStatementRenderer
     public static string AddPartition(string table, RegisterAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var name = string.Join(".", SqlText.SplitQualifiedName(table).Select(SqlText.HiveIdentifier));
+        var name = string.Join(".", SqlText.SplitQualifiedNameParts(table).Select(p => SqlText.HiveIdentifier(p.Name, p.Quoted)));
         var spec = string.Join(", ", action.PartitionValues.Select(v => $"{SqlText.HiveIdentifier(v.Key)}={SqlText.HiveLiteral(v.Value)}"));
         return $"ALTER TABLE {name} ADD IF NOT EXISTS PARTITION ({spec}) LOCATION {SqlText.HiveLiteral(action.Location)};";
     }
@@ -38,10 +38,15 @@ public static class HiveStatementRenderer
     /// listing the copies of a materialisation; a comment for each skipped or waiting partition.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="table"/> is empty or malformed.</exception>
-    public static IReadOnlyList<string> Render(RegistrationPlan plan, string table)
+    public static IReadOnlyList<string> Render(RegistrationPlan plan, string table) => Render(plan, table, StatementOptions.Default);
+
+    /// <summary>The lines of <see cref="Render(RegistrationPlan, string)"/>, printed as <paramref name="options"/> say (re-runs, semicolons).</summary>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is empty or malformed.</exception>
+    public static IReadOnlyList<string> Render(RegistrationPlan plan, string table, StatementOptions options)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
         SqlText.SplitQualifiedName(table);
-        return plan.Partitions.SelectMany(p => PlanComments.Lines(p, r => AddPartition(table, r), SqlText.HiveLiteral)).ToArray();
+        return plan.Partitions.SelectMany(p => PlanComments.Lines(p, r => AddPartition(table, r), SqlText.HiveLiteral, options)).ToArray();
     }
 }

@@ -15,9 +15,14 @@ internal static class PlanComments
     internal static string Kind(PartitionKind kind) => kind.ToString().ToLower(CultureInfo.InvariantCulture);
 
     /// <summary>The lines for one partition, with <paramref name="register"/> rendering its registration statement.</summary>
-    internal static IEnumerable<string> Lines(PlannedPartition planned, Func<RegisterAction, string> register, Func<string, string> literal)
+    internal static IEnumerable<string> Lines(PlannedPartition planned, Func<RegisterAction, string> register, Func<string, string> literal, StatementOptions options)
     {
         var key = planned.Key;
+        if (planned.Status == PartitionStatus.Ready && options.ReadyAfter is { } previous && planned.ReadyAt <= previous)
+        {
+            // Ready at the previous run already, so registered by it: printing it again would fail on Trino.
+            yield break;
+        }
         switch (planned.Status)
         {
             case PartitionStatus.Skipped:
@@ -41,7 +46,8 @@ internal static class PlanComments
                     }
                     break;
                 case RegisterAction r:
-                    yield return register(r);
+                    string statement = register(r);
+                    yield return options.Semicolons ? statement : statement.TrimEnd(';');
                     break;
             }
         }

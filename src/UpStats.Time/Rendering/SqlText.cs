@@ -1,17 +1,47 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace UpStats.Time.Rendering;
 
-/// <summary>Quoting of identifiers, string literals and comments for the two SQL dialects rendered.</summary>
+/// <summary>Quoting of identifiers, string literals and comments for the SQL dialects rendered.</summary>
 internal static class SqlText
 {
     /// <summary>
-    /// A Hive/Spark/Athena identifier: bare when it is a plain name (<c>[A-Za-z_][A-Za-z0-9_]*</c>), otherwise in
-    /// backticks with a backtick doubled (Hive's and Spark's rule; Athena DDL follows Hive).
+    /// Words reserved in at least one of the dialects rendered (Hive 3, Spark SQL's ANSI mode, Trino, DuckDB, and the
+    /// ANTLR grammars of dt-sql-parser the tests check against). One list for all: quoting a word that another dialect
+    /// reserves costs nothing, and a name such as <c>order</c> or <c>date</c> then works wherever the SQL is pasted.
+    /// Compared case-insensitively.
     /// </summary>
-    internal static string HiveIdentifier(string name) =>
-        IsPlain(name) ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+    internal static readonly FrozenSet<string> ReservedWords = new[]
+    {
+        "ALL", "ALTER", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC", "AUTHORIZATION", "BETWEEN",
+        "BIGINT", "BINARY", "BOOLEAN", "BOTH", "BY", "CACHE", "CALL", "CASE", "CAST", "CHAR", "CHECK", "COLLATE", "COLUMN",
+        "COMMIT", "CONF", "CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_CATALOG", "CURRENT_DATE",
+        "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURSOR",
+        "DATABASE", "DATE", "DAYOFWEEK", "DEALLOCATE", "DECIMAL", "DEFAULT", "DEFERRABLE", "DELETE", "DESC", "DESCRIBE",
+        "DISTINCT", "DO", "DOUBLE", "DROP", "ELSE", "END", "ESCAPE", "EXCEPT", "EXCHANGE", "EXECUTE", "EXISTS", "EXTENDED",
+        "EXTERNAL", "EXTRACT", "FALSE", "FETCH", "FILTER", "FLOAT", "FLOOR", "FOLLOWING", "FOR", "FOREIGN", "FROM", "FULL",
+        "FUNCTION", "GRANT", "GROUP", "GROUPING", "HAVING", "IF", "IMPORT", "IN", "INITIALLY", "INNER", "INSERT", "INT",
+        "INTEGER", "INTERSECT", "INTERVAL", "INTO", "IS", "JOIN", "JSON_ARRAY", "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY",
+        "JSON_TABLE", "JSON_VALUE", "LATERAL", "LEADING", "LEFT", "LESS", "LIKE", "LIMIT", "LISTAGG", "LOCAL", "LOCALTIME",
+        "LOCALTIMESTAMP", "MACRO", "MAP", "MORE", "NATURAL", "NONE", "NORMALIZE", "NOT", "NULL", "NUMERIC", "OF", "OFFSET",
+        "ON", "ONLY", "OR", "ORDER", "OUT", "OUTER", "OVER", "OVERLAPS", "PARTIALSCAN", "PARTITION", "PERCENT", "PIVOT",
+        "PIVOT_LONGER", "PIVOT_WIDER", "PLACING", "PRECEDING", "PRECISION", "PREPARE", "PRESERVE", "PRIMARY", "PROCEDURE",
+        "QUALIFY", "RANGE", "READS", "RECURSIVE", "REDUCE", "REFERENCES", "REGEXP", "RETURNING", "REVOKE", "RIGHT", "RLIKE",
+        "ROLLBACK", "ROLLUP", "ROW", "ROWS", "SELECT", "SESSION_USER", "SET", "SHOW", "SKIP", "SMALLINT", "SOME", "START",
+        "SUMMARIZE", "SYMMETRIC", "SYNC", "TABLE", "TABLESAMPLE", "THEN", "TIME", "TIMESTAMP", "TO", "TRAILING", "TRANSFORM",
+        "TRIGGER", "TRIM", "TRUE", "TRUNCATE", "UESCAPE", "UNBOUNDED", "UNION", "UNIQUE", "UNIQUEJOIN", "UNKNOWN", "UNNEST",
+        "UNPIVOT", "UPDATE", "USER", "USING", "UTC_TMESTAMP", "VALUES", "VARCHAR", "VARIADIC", "VIEWS", "WHEN", "WHERE",
+        "WINDOW", "WITH",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A Hive/Spark/Athena-DDL identifier: bare when it is a plain name (<c>[A-Za-z_][A-Za-z0-9_]*</c>) that no dialect
+    /// reserves and the user did not quote, otherwise in backticks with a backtick doubled (Hive's and Spark's rule).
+    /// </summary>
+    internal static string HiveIdentifier(string name, bool quoted = false) =>
+        !quoted && IsPlain(name) && !ReservedWords.Contains(name) ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
 
     /// <summary>
     /// A Hive/Spark/Athena string literal in single quotes. Hive and Spark read backslash escapes inside
@@ -36,9 +66,12 @@ internal static class SqlText
         return text.Append('\'').ToString();
     }
 
-    /// <summary>A Trino identifier: bare when plain, otherwise in double quotes with a double quote doubled (ANSI SQL).</summary>
-    internal static string TrinoIdentifier(string name) =>
-        IsPlain(name) ? name : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// A Trino (and Athena DML, DuckDB) identifier: bare when plain, not reserved and not quoted by the user, otherwise
+    /// in double quotes with a double quote doubled (ANSI SQL).
+    /// </summary>
+    internal static string TrinoIdentifier(string name, bool quoted = false) =>
+        !quoted && IsPlain(name) && !ReservedWords.Contains(name) ? name : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>A Trino string literal: single quotes, a quote doubled (ANSI SQL; Trino has no backslash escapes).</summary>
     internal static string TrinoLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
@@ -50,11 +83,19 @@ internal static class SqlText
     /// <param name="name">The qualified name.</param>
     /// <param name="paramName">The caller's parameter the name came from (filled in by the compiler): the exceptions
     /// name it, so that a public method's caller sees its own parameter (<c>table</c>), not this helper's.</param>
-    internal static IReadOnlyList<string> SplitQualifiedName(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
+    internal static IReadOnlyList<string> SplitQualifiedName(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null) =>
+        SplitQualifiedNameParts(name, paramName).Select(p => p.Name).ToArray();
+
+    /// <summary>
+    /// <see cref="SplitQualifiedName"/> with, for each part, whether the user quoted it: a quoted part stays quoted
+    /// when rendered (<c>sales.`order`</c> must not become <c>sales.order</c>, which Hive rejects).
+    /// </summary>
+    internal static IReadOnlyList<NamePart> SplitQualifiedNameParts(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name, paramName);
-        var parts = new List<string>();
+        var parts = new List<NamePart>();
         var part = new StringBuilder();
+        bool quoted = false;
         char quote = '\0';
         for (int i = 0; i < name.Length; i++)
         {
@@ -81,11 +122,13 @@ internal static class SqlText
             else if (c is '`' or '"')
             {
                 quote = c;
+                quoted = true;
             }
             else if (c == '.')
             {
-                parts.Add(part.ToString());
+                parts.Add(new NamePart(part.ToString(), quoted));
                 part.Clear();
+                quoted = false;
             }
             else
             {
@@ -96,8 +139,8 @@ internal static class SqlText
         {
             throw new ArgumentException($"The table name {name} has an unclosed {quote}.", paramName);
         }
-        parts.Add(part.ToString());
-        if (parts.Any(p => p.Length == 0))
+        parts.Add(new NamePart(part.ToString(), quoted));
+        if (parts.Any(p => p.Name.Length == 0))
         {
             throw new ArgumentException($"The table name {name} has an empty part.", paramName);
         }
@@ -120,3 +163,6 @@ internal static class SqlText
         return true;
     }
 }
+
+/// <summary>One part of a qualified name, and whether the user wrote it in quotes.</summary>
+internal readonly record struct NamePart(string Name, bool Quoted);

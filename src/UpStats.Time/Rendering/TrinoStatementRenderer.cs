@@ -7,10 +7,12 @@ namespace UpStats.Time.Rendering;
 /// <c>CALL system.register_partition(schema_name => 'web', table_name => 'events_pt', partition_columns => ARRAY['year', …], partition_values => ARRAY['2024', …], location => '…');</c>
 /// </summary>
 /// <remarks>
-/// Trino literals double a quote; identifiers go in double quotes when not plain. The procedure fails for a
-/// partition that already exists (it has no <c>IF NOT EXISTS</c>): when re-running a plan, that error means the
-/// partition is already registered and can be ignored. A <c>catalog.schema.table</c> name calls
-/// <c>catalog.system.register_partition</c>.
+/// Trino literals double a quote; identifiers go in double quotes when not plain or reserved, or when the user
+/// quoted them. The procedure is off by default: the catalog needs <c>hive.allow-register-partition-procedure=true</c>.
+/// It fails for a partition that already exists (it has no <c>IF NOT EXISTS</c>) and the Trino CLI stops a script at the
+/// first error, so a scheduled re-run must print only what became ready since the previous run
+/// (<see cref="StatementOptions.ReadyAfter"/>); JDBC and HTTP clients take statements without the trailing <c>;</c>
+/// (<see cref="StatementOptions.Semicolons"/>). A <c>catalog.schema.table</c> name calls <c>catalog.system.register_partition</c>.
 /// </remarks>
 /// <example>
 /// With the plan of <see cref="RegistrationPlan"/>'s example:
@@ -37,22 +39,27 @@ public static class TrinoStatementRenderer
             + $"partition_columns => ARRAY[{columns}], partition_values => ARRAY[{values}], location => {SqlText.TrinoLiteral(action.Location)});";
     }
 
-    /// <summary>Every line of the plan, like <see cref="HiveStatementRenderer.Render"/> but with Trino statements.</summary>
+    /// <summary>Every line of the plan, like <see cref="HiveStatementRenderer.Render(RegistrationPlan, string)"/> but with Trino statements.</summary>
     /// <exception cref="ArgumentException"><paramref name="table"/> has no schema, or is malformed.</exception>
-    public static IReadOnlyList<string> Render(RegistrationPlan plan, string table)
+    public static IReadOnlyList<string> Render(RegistrationPlan plan, string table) => Render(plan, table, StatementOptions.Default);
+
+    /// <summary>The lines of <see cref="Render(RegistrationPlan, string)"/>, printed as <paramref name="options"/> say (re-runs, semicolons).</summary>
+    /// <exception cref="ArgumentException"><paramref name="table"/> is empty or malformed.</exception>
+    public static IReadOnlyList<string> Render(RegistrationPlan plan, string table, StatementOptions options)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
         Split(table);
-        return plan.Partitions.SelectMany(p => PlanComments.Lines(p, r => RegisterPartition(table, r), SqlText.TrinoLiteral)).ToArray();
+        return plan.Partitions.SelectMany(p => PlanComments.Lines(p, r => RegisterPartition(table, r), SqlText.TrinoLiteral, options)).ToArray();
     }
 
     private static (string Procedure, string Schema, string Table) Split(string table)
     {
-        var parts = SqlText.SplitQualifiedName(table);
+        var parts = SqlText.SplitQualifiedNameParts(table);
         return parts.Count switch
         {
-            2 => ("system.register_partition", parts[0], parts[1]),
-            3 => ($"{SqlText.TrinoIdentifier(parts[0])}.system.register_partition", parts[1], parts[2]),
+            2 => ("system.register_partition", parts[0].Name, parts[1].Name),
+            3 => ($"{SqlText.TrinoIdentifier(parts[0].Name, parts[0].Quoted)}.system.register_partition", parts[1].Name, parts[2].Name),
             _ => throw new ArgumentException($"Trino needs the table as schema.table or catalog.schema.table, not {table}.", nameof(table)),
         };
     }

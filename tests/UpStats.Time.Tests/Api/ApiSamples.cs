@@ -34,6 +34,7 @@ internal static class ApiSamples
         ["HiveStatementRenderer.table"] = "db.events_pt",
         ["TrinoStatementRenderer.table"] = "web.events_pt",
         ["RegistrationOptions.sourceRoot"] = "s3://bucket/events",
+        ["RangePredicateOptions.timeColumn"] = "event_time",
     };
 
     /// <summary>Value-type arguments whose default would be invalid, by parameter name.</summary>
@@ -71,6 +72,9 @@ internal static class ApiSamples
         [typeof(TaskSchedule)] = () => TaskSchedule.Create(Instant.FromUtc(2024, 11, 3, 0, 0), RunInterval.FromMinutes(60), Now, zone: Berlin),
         [typeof(CalendarWindows)] = () => new CalendarWindows(Berlin),
         [typeof(EventTimeAssigner)] = () => new EventTimeAssigner(new FakeClock(Now)),
+        [typeof(LocalRange)] = () => PartitionMap.For(Berlin, PartitionGranularity.Hour).RangeOf(new LocalDate(2024, 3, 31), new LocalDate(2024, 4, 1)),
+        [typeof(RangePredicateOptions)] = () => new RangePredicateOptions(SqlDialect.Trino, "event_time"),
+        [typeof(StatementOptions)] = () => new StatementOptions { Semicolons = false },
     };
 
     public static RegistrationPlan Plan() =>

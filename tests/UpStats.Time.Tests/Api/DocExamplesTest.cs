@@ -352,4 +352,30 @@ public class DocExamplesTest
         Assert.True(parsed);
         Assert.Equal("15 MINUTES", interval.ToString());
     }
+
+    [Fact]
+    public void LocalRange_Example()
+    {
+        var pt = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
+        LocalRange day = pt.RangeOf(new LocalDate(2020, 4, 9), new LocalDate(2020, 4, 10));
+        Assert.Equal([new NodaTime.Interval(Instant.FromUtc(2020, 4, 9, 7, 0), Instant.FromUtc(2020, 4, 10, 7, 0))], day.Intervals.ToArray());
+        Assert.Equal("2020-04-09T07", day.Sources[0].Key.ToString());
+        Assert.Equal("2020-04-10T06", day.Sources[^1].Key.ToString());
+        Assert.Equal(24, day.Sources.Count);
+        Assert.All(day.Sources, s => Assert.True(s.IsWhole));
+        LocalRange repeated = pt.RangeOf(new LocalDateTime(2024, 11, 3, 1, 30), new LocalDateTime(2024, 11, 3, 2, 0));
+        Assert.Equal(
+            [new NodaTime.Interval(Instant.FromUtc(2024, 11, 3, 8, 30), Instant.FromUtc(2024, 11, 3, 9, 0)), new NodaTime.Interval(Instant.FromUtc(2024, 11, 3, 9, 30), Instant.FromUtc(2024, 11, 3, 10, 0))],
+            repeated.Intervals.ToArray());
+    }
+
+    [Fact]
+    public void RangePredicateRenderer_Example()
+    {
+        var pt = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
+        LocalRange day = pt.RangeOf(new LocalDate(2020, 4, 9), new LocalDate(2020, 4, 10));
+        string where = RangePredicateRenderer.Render(day, new RangePredicateOptions(SqlDialect.Spark, "event_time"));
+        Assert.Equal("(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06'))"
+            + " AND (event_time >= 1586415600 AND event_time < 1586502000)", where);
+    }
 }
