@@ -1,5 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace UpStats.Time.Parsing;
 
@@ -79,7 +82,65 @@ public static class OffsetTimestampColumn
     private static ColumnParseResult ParseLines<TUnit>(ReadOnlySpan<byte> input, Span<long> destination, Span<RowError> errors)
         where TUnit : struct, IEpochUnit
     {
-        int row = 0, failed = 0, position = 0;
+        var progress = default(Progress);
+        if (!OffsetTimestampVectorScanner.IsWideSupported || ParseLinesWide<TUnit>(input, destination, errors, ref progress))
+        {
+            ParseLinesPortable<TUnit>(input, destination, errors, ref progress);
+        }
+        return new ColumnParseResult(progress.Row, progress.Failed, progress.Position);
+    }
+
+    /// <summary>
+    /// The AVX2 loop: one 32-byte load per line both finds the line's end (the first '\n' among the 32 bytes)
+    /// and holds the whole value, which <see cref="OffsetTimestampVectorScanner.TryConvertWide"/> checks and
+    /// converts without another look at memory; a value of any other form, or a wrong one, goes to the general
+    /// parser. Stops where fewer than 32 bytes are left (the portable loop finishes); false when it stopped
+    /// before a failing row that has no error slot, so that nothing more may be parsed.
+    /// </summary>
+    private static bool ParseLinesWide<TUnit>(ReadOnlySpan<byte> input, Span<long> destination, Span<RowError> errors, ref Progress progress)
+        where TUnit : struct, IEpochUnit
+    {
+        ref byte start = ref MemoryMarshal.GetReference(input);
+        OffsetTimestampShape?[] shapes = OffsetTimestampShape.LineByLength;
+        int last = input.Length - Vector256<byte>.Count; // the last position a 32-byte load may start at
+        int row = progress.Row, failed = progress.Failed, position = progress.Position;
+        bool more = true;
+        while (row < destination.Length && position <= last)
+        {
+            ref byte line = ref Unsafe.Add(ref start, position);
+            Vector256<byte> text = Vector256.LoadUnsafe(ref line);
+            uint newlines = (uint)Avx2.MoveMask(Avx2.CompareEqual(text, Vector256.Create((byte)'\n')));
+            int end = newlines != 0 ? BitOperations.TrailingZeroCount(newlines) : LineEnd(input, position);
+            int length = end - (end != 0 && Unsafe.Add(ref line, end - 1) == (byte)'\r' ? 1 : 0);
+            if ((uint)length < (uint)shapes.Length && shapes[length] is { } shape
+                && OffsetTimestampVectorScanner.TryConvertWide(text, shape, Unsafe.Add(ref line, 19), out long seconds))
+            {
+                destination[row] = TUnit.FromSeconds(seconds);
+            }
+            else if (!TryParseGeneralRow<TUnit, byte>(input.Slice(position, length), row, destination, errors, ref failed))
+            {
+                more = false;
+                break;
+            }
+            row++;
+            position += end + 1;
+        }
+        // A last line without '\n' ends at the end of the input, and "position" one past it: clamp.
+        progress = new Progress(row, failed, Math.Min(position, input.Length));
+        return more;
+    }
+
+    // The length of the line at position (up to its '\n' or the end of the input).
+    private static int LineEnd(ReadOnlySpan<byte> input, int position)
+    {
+        int newline = input[position..].IndexOf((byte)'\n');
+        return newline < 0 ? input.Length - position : newline;
+    }
+
+    private static void ParseLinesPortable<TUnit>(ReadOnlySpan<byte> input, Span<long> destination, Span<RowError> errors, ref Progress progress)
+        where TUnit : struct, IEpochUnit
+    {
+        int row = progress.Row, failed = progress.Failed, position = progress.Position;
         // The length (with any '\r') of the previous line. A column's rows usually share one shape, so the next
         // line probably ends at the same distance: if a '\n' is there and the fixed-width parser accepts every
         // byte before it, none of them is a '\n' and the line is found without scanning for it.
@@ -118,7 +179,7 @@ public static class OffsetTimestampColumn
             row++;
             position += newline < 0 ? rest.Length : newline + 1;
         }
-        return new ColumnParseResult(row, failed, position);
+        progress = new Progress(row, failed, position);
     }
 
     private static ColumnParseResult ParseStrings<TUnit>(ReadOnlySpan<string?> values, Span<long> destination, Span<RowError> errors)
@@ -129,7 +190,9 @@ public static class OffsetTimestampColumn
         for (; row < count; row++)
         {
             ReadOnlySpan<char> text = values[row];
-            if (OffsetTimestampScanner.TryParseFixedBest(text, out long seconds))
+            if (OffsetTimestampVectorScanner.IsWideSupported
+                    ? OffsetTimestampVectorScanner.TryParseFixedWide(text, out long seconds)
+                    : OffsetTimestampScanner.TryParseFixedBest(text, out seconds))
             {
                 destination[row] = TUnit.FromSeconds(seconds);
             }
@@ -140,6 +203,9 @@ public static class OffsetTimestampColumn
         }
         return new ColumnParseResult(row, failed, row);
     }
+
+    // Where a loop over rows stands: rows done, rows failed among them, input consumed.
+    private readonly record struct Progress(int Row, int Failed, int Position);
 
     // Parses one row with the full grammar; false when it failed and errors has no slot left (row not consumed).
     private static bool TryParseGeneralRow<TUnit, TChar>(ReadOnlySpan<TChar> text, int row, Span<long> destination, Span<RowError> errors, ref int failed)

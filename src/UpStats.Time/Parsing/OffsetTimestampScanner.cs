@@ -15,8 +15,9 @@ namespace UpStats.Time.Parsing;
 /// </remarks>
 internal static class OffsetTimestampScanner
 {
-    // Nanoseconds per unit of a fraction with (index) digits: 1 digit = tenths = 100,000,000 ns.
-    private static ReadOnlySpan<int> FractionScale => [1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+    // Nanoseconds per unit of a fraction with (index) digits: 1 digit = tenths = 100,000,000 ns. An array, not a
+    // ReadOnlySpan<int> property: a Debug build compiles that property to a new array on every read.
+    private static readonly int[] FractionScale = [1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>

@@ -129,6 +129,77 @@ internal static class OffsetTimestampVectorScanner
         return true;
     }
 
+    /// <summary>True when the 256-bit path (AVX2) runs: the JIT turns this into a constant.</summary>
+    internal static bool IsWideSupported => Avx2.IsSupported;
+
+    /// <summary>
+    /// The 256-bit fixed-width path for a value that is the whole of <paramref name="s"/> (a string, an Arrow
+    /// slot, the last line of a buffer): the same shapes and answers as <see cref="TryParseFixed{TChar}"/>, read
+    /// from a head/tail load (<see cref="OffsetTimestampShape"/>). Only when <see cref="IsWideSupported"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseFixedWide<TChar>(ReadOnlySpan<TChar> s, out long epochSeconds)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        int length = s.Length;
+        if ((uint)length >= 32 || OffsetTimestampShape.HeadTailByLength[length] is not { } shape)
+        {
+            epochSeconds = 0;
+            return false;
+        }
+        ref TChar r = ref MemoryMarshal.GetReference(s);
+        Vector256<byte> text;
+        if (typeof(TChar) == typeof(byte))
+        {
+            ref byte b = ref Unsafe.As<TChar, byte>(ref r);
+            text = Vector256.Create(Vector128.LoadUnsafe(ref b), Vector128.LoadUnsafe(ref b, (nuint)(length - 16)));
+        }
+        else
+        {
+            // Chars above 0xFF saturate to 0x00 or 0xFF, which no lane accepts. The pack works per 128-bit half,
+            // so the quarters come out as head 0-7, tail 0-7, head 8-15, tail 8-15 and are put back in order.
+            ref short c = ref Unsafe.As<TChar, short>(ref r);
+            Vector256<byte> packed = Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref c), Vector256.LoadUnsafe(ref c, (nuint)(length - 16)));
+            text = Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte();
+        }
+        if (TryConvertWide(text, shape, At(ref r, 19), out epochSeconds))
+        {
+            return true;
+        }
+        epochSeconds = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Checks one value of <paramref name="shape"/>'s form in <paramref name="text"/> (its lane layout) and
+    /// converts it: the shape and the field ranges in vector registers, then the calendar, the year 0000 and the
+    /// offset limit in scalar code without branches. <paramref name="sign"/> is the character at position 19.
+    /// On false <paramref name="epochSeconds"/> is meaningless.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryConvertWide(Vector256<byte> text, OffsetTimestampShape shape, uint sign, out long epochSeconds)
+    {
+        Vector256<byte> lanes = Avx2.And(Avx2.Subtract(Avx2.Or(text, shape.Or), shape.Template), shape.And);
+        uint shapeOk = (uint)Avx2.MoveMask(Avx2.CompareEqual(Avx2.Min(lanes, shape.Limit), lanes))
+            | ((uint)Avx2.MoveMask(Avx2.CompareEqual(text, Vector256.Create((byte)' '))) & (1u << 10));
+        Vector256<short> pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(lanes, shape.Shuffle), TensAndOnes);
+        Vector256<ushort> aboveLower = Avx2.Subtract(pairs.AsUInt16(), shape.Lower);
+        uint rangeOk = (uint)Avx2.MoveMask(Avx2.CompareEqual(Avx2.Min(aboveLower, shape.Width), aboveLower).AsByte());
+        Vector256<int> fields = Avx2.MultiplyAddAdjacent(pairs, shape.Multipliers);
+        ulong yearMonth = fields.AsUInt64().ToScalar();
+        ulong dayClock = fields.GetLower().AsUInt64().GetElement(1);
+        ulong secondOffset = fields.GetUpper().AsUInt64().ToScalar();
+        uint year = (uint)yearMonth, month = (uint)(yearMonth >> 32), day = (uint)dayClock;
+        uint offset = (uint)(secondOffset >> 32);
+        // '+' - ',' = -1 and '-' - ',' = +1; UTC is the local time minus a positive offset. Z forms have offset 0.
+        long direction = (sbyte)(byte)(sign - ',');
+        epochSeconds = CivilCalendar.DaysFromCivil(year, month, day) * CivilCalendar.SecondsPerDay
+            + (long)(dayClock >> 32) + (uint)secondOffset + direction * offset;
+        return ((shapeOk & rangeOk) == uint.MaxValue) & (year != 0) & (offset <= 18 * 3600) & (day <= CivilCalendar.DaysInMonth(year, month));
+    }
+
+    private static Vector256<sbyte> TensAndOnes => Vector256.Create((sbyte)10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>
         uint.CreateTruncating(Unsafe.Add(ref start, index));
