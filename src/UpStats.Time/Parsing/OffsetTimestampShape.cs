@@ -13,9 +13,9 @@ namespace UpStats.Time.Parsing;
 /// <code>
 /// check   lane = (text | Or) - Template, then &amp; And; it must be ≤ Limit (digits ≤ 9, one literal = 0)
 ///         'T' is t|0x20 = 't' (or a space, checked apart); 'Z' is z|0x20 = 'z'; the sign is (c - '+') &amp; 0xFD = 0
-/// digits  Shuffle:        Y Y Y Y M M _ _ D D _ _ h h m m | s s _ _ H H N N _ _ _ _ _ _ _ _   (H N = offset)
-///         ×(10, 1) pairs: YY YY MM 0 DD 0 hh mm | ss 0 HH NN 0 0 0 0   → checked against Lower..Lower+Width
-///         × Multipliers:  year month day hh·3600+mm·60 | ss offset·seconds 0 0
+/// digits  Shuffle:        Y Y Y Y M M _ _ D D _ _ h h m m | s s _ _ ± _ _ _ H H N N _ _ _ _   (H N = offset)
+///         × Weights:      YY YY MM 0 DD 0 hh mm | ss 0 sign 0 HH NN 0 0   → checked against Lower..Lower+Width
+///         × Multipliers:  year month day hh·3600+mm·60 | ss sign offset·seconds 0
 /// </code>
 /// </remarks>
 internal sealed class OffsetTimestampShape
@@ -62,7 +62,8 @@ internal sealed class OffsetTimestampShape
         Span<byte> shuffle = stackalloc byte[32];
         shuffle.Fill(Zero);
         int[] low = [.. Digits(form, 'Y'), .. Digits(form, 'M'), -1, -1, .. Digits(form, 'D'), -1, -1, .. Digits(form, 'h'), .. Digits(form, 'm')];
-        int[] high = [.. Digits(form, 's'), -1, -1, .. Digits(form, 'H'), .. Digits(form, 'N')];
+        int sign = form.IndexOf('±', StringComparison.Ordinal);
+        int[] high = [.. Digits(form, 's'), -1, -1, sign, -1, -1, -1, .. Digits(form, 'H'), .. Digits(form, 'N')];
         for (int i = 0; i < low.Length; i++)
         {
             shuffle[i] = low[i] < 0 ? Zero : (byte)low[i];
@@ -72,10 +73,12 @@ internal sealed class OffsetTimestampShape
             shuffle[16 + i] = high[i] < 0 ? Zero : (byte)(high[i] - highBase);
         }
         Shuffle = Vector256.Create((ReadOnlySpan<byte>)shuffle);
-        bool hasOffset = form.Contains('H', StringComparison.Ordinal);
+        // Pairs of digits count tens and ones; the sign pair (sign code, 0) counts once.
+        Weights = Vector256.Create((sbyte)10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 0, 0, 1, 0, 0, 0, 10, 1, 10, 1, 0, 0, 0, 0);
         Lower = Vector256.Create((ushort)0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        Width = Vector256.Create((ushort)99, 99, 11, 0, 30, 0, 23, 59, 59, 0, (ushort)(hasOffset ? 18 : 0), (ushort)(hasOffset ? 59 : 0), 0, 0, 0, 0);
-        Multipliers = Vector256.Create((short)100, 1, 1, 0, 1, 0, 3600, 60, 1, 0, 3600, 60, 0, 0, 0, 0);
+        Width = Vector256.Create((ushort)99, 99, 11, 0, 30, 0, 23, 59, 59, 0, 2, 0, 18, 59, 0, 0);
+        Multipliers = Vector256.Create((short)100, 1, 1, 0, 1, 0, 3600, 60, 1, 0, 1, 0, 3600, 60, 0, 0);
+        SpaceLane = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /// <summary>The value's length in characters.</summary>
@@ -90,6 +93,12 @@ internal sealed class OffsetTimestampShape
     internal Vector256<byte> Limit { get; }
 
     internal Vector256<byte> Shuffle { get; }
+
+    /// <summary>Multipliers of the digit pairs (pmaddubsw).</summary>
+    internal Vector256<sbyte> Weights { get; }
+
+    /// <summary>All ones at lane 10, where a space may stand for 'T'.</summary>
+    internal Vector256<byte> SpaceLane { get; }
 
     internal Vector256<ushort> Lower { get; }
 

@@ -67,8 +67,8 @@ internal static class ColumnDifferential
         {
             column[i] = random.Next(10) switch
             {
-                < 5 => Reshaped(random, main),
-                < 7 => Valid(random),
+                < 6 => Reshaped(random, main),
+                < 8 => Valid(random),
                 < 9 => Mutated(random),
                 _ => random.Next(2) == 0 ? "" : new string('9', random.Next(1, 70)),
             };
