@@ -7,7 +7,7 @@ using UpStats.Time.Benchmarks.Parsing;
 // On a machine too loaded for wall-clock times: dotnet run -c Release -- cputime ParseColumnBenchmarks 30
 if (args is ["cputime", var className, ..])
 {
-    CpuTimeRun.Run(className, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    CpuTimeRun.Run(className, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 3 ? args[3] : null);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
