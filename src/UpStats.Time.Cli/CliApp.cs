@@ -14,11 +14,13 @@ internal static partial class CliApp
     public static int Run(string[] args)
     {
         var root = new RootCommand("upstats-time: offset timestamps to UTC, time-zone partitions over UTC-hourly data, "
-            + "local-time queries as UTC, run-interval task schedules.");
+            + "local-time queries as UTC, run-interval task schedules, event times and discovery prefixes of dated storage paths.");
         // Commands (one file each):
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(PartitionsCommand.Create());
         root.Subcommands.Add(TasksCommand.Create());
+        root.Subcommands.Add(EventTimeCommand.Create());
+        root.Subcommands.Add(PrefixesCommand.Create());
         CliHelp.Install(root);
 
         // A bare `upstats-time` is a request for help, not an error.

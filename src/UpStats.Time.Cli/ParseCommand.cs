@@ -135,10 +135,10 @@ internal static class ParseCommand
         return allValid;
     }
 
-    private delegate bool LineWriter(long lineNumber, ReadOnlySpan<byte> line, string text, TextWriter output);
+    internal delegate bool LineWriter(long lineNumber, ReadOnlySpan<byte> line, string text, TextWriter output);
 
     // Runs write for every line (without its '\n' and a trailing '\r'); true when every call returned true.
-    private static bool WriteEachLine(Stream input, Stream output, LineWriter write)
+    internal static bool WriteEachLine(Stream input, Stream output, LineWriter write)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var lines = new Utf8LineBlocks(input);

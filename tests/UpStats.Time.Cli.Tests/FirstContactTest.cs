@@ -76,6 +76,14 @@ public sealed class FirstContactTest : IDisposable
                     yield return ["partitions", "--zone", zone, "--from", from, "--to", to, "--trino", "s.t", "--location", "s3://x", "--granularity", "day"];
                 }
             }
+            foreach (var (from, to) in ranges)
+            {
+                yield return ["prefixes", "--pattern", "yyyy/MM/dd/HH/mm", "--zone", zone, "--from", from, "--to", to, "--json"];
+                yield return ["prefixes", "--pattern", "yyyy", "--zone", zone, "--from", from, "--to", to];
+            }
+            yield return ["prefixes", "--pattern", "yyyy-MM", "--zone", zone, "--from", "0001-01-01T00:00:00Z", "--to", "9999-12-31T23:59:59Z"];
+            yield return ["event-time", "--pattern", "yyyy", "--zone", zone, "--json"];
+            yield return ["event-time", "--pattern", "yyyy-MM-dd'T'HH:mm", "--zone", zone];
             yield return ["tasks", "--zone", zone, "--start-from", "0001-01-01T00:00:00Z", "--end-at", "0001-01-02T00:00:00Z", "--run-interval", "12h", "--lookback", "100000d"];
             yield return ["tasks", "--zone", zone, "--start-from", "9999-12-31T00:00:00", "--end-at", "9999-12-31T23:59:59Z", "--run-interval", "1000000d", "--json"];
             yield return ["tasks", "--zone", zone, "--start-from", "9999-12-31", "--run-interval", "1m", "--now", "9999-12-31T23:59:59.999999999Z"];
@@ -166,7 +174,7 @@ public sealed class FirstContactTest : IDisposable
         var root = CliRunner.Run(null);
         Assert.Equal(0, root.ExitCode);
         Assert.Contains("Usage:", root.StdOut);
-        foreach (var command in new[] { "parse", "partitions", "tasks" })
+        foreach (var command in new[] { "parse", "partitions", "tasks", "event-time", "prefixes" })
         {
             var help = CliRunner.Run(null, command, "--help");
             Assert.Equal(0, help.ExitCode);
@@ -178,6 +186,8 @@ public sealed class FirstContactTest : IDisposable
         }
         Assert.Contains("--zone <ZONE>", CliRunner.Run(null, "partitions", "--help").StdOut);
         Assert.Contains("--run-interval <INTERVAL>", CliRunner.Run(null, "tasks", "--help").StdOut);
+        Assert.Contains("--pattern <PATTERN>", CliRunner.Run(null, "event-time", "--help").StdOut);
+        Assert.Contains("--from <T>", CliRunner.Run(null, "prefixes", "--help").StdOut);
         Assert.DoesNotContain("SPEC", root.StdOut);
     }
 

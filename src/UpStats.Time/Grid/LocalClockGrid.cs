@@ -275,21 +275,41 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
     /// label or jumps forward past it (for a label read twice, its first pass). Calendar windows use it to turn
     /// "the first of the month" into an instant with the day grid's own gap and overlap rules.
     /// </summary>
+    internal long FirstBoundaryOfLabelTicks(long localLabel) => FirstInstantReadingTicks(localLabel);
+
+    /// <summary>
+    /// The first instant at which the local clock reads <paramref name="local"/> or jumps forward past it: a local
+    /// time in a gap is the instant of the jump, one read twice its first pass. For a label this is its first
+    /// boundary; path event times use it for any local time.
+    /// </summary>
     /// <remarks>
-    /// Offsets lie within ±18 hours, so every instant that reads <paramref name="localLabel"/> or later lies at or
-    /// after <c>localLabel − 18 h</c>; from the boundary at or before that point the loop walks forward until
-    /// the clock has reached the label. That is at most three steps for a day grid (what it is used with) and
-    /// up to 36 h / step steps for a sub-day grid.
+    /// Offsets lie within ±18 hours, so no instant before <c>local − 18 h</c> reads <paramref name="local"/> or
+    /// later. From the offset span holding that instant, each span either reads <paramref name="local"/> (at
+    /// <c>local − offset</c>), or begins past it (the transition into it jumped over it), or ends before it:
+    /// then the next span is looked at. That is one or two spans but for zones with transitions hours apart.
     /// </remarks>
-    internal long FirstBoundaryOfLabelTicks(long localLabel)
+    internal long FirstInstantReadingTicks(long local)
     {
-        const long Reach = 18 * TimeSpan.TicksPerHour;
-        long b = BoundaryAtOrBeforeTicks(localLabel - Reach);
-        while (CellOfTicks(b) < localLabel)
+        if (_isFixedOffset)
         {
-            b = NextBoundaryTicks(b);
+            return local - _fixedOffsetTicks;
         }
-        return b;
+        const long Reach = 18 * TimeSpan.TicksPerHour;
+        var span = _offsets.Find(local - Reach);
+        while (true)
+        {
+            long candidate = local - span.Offset;
+            if (candidate < span.Start)
+            {
+                // The clock read less than `local` just before this span and more at its start: it jumped past.
+                return span.Start;
+            }
+            if (candidate < span.End)
+            {
+                return candidate;
+            }
+            span = _offsets.Find(span.End);
+        }
     }
 
     /// <summary>

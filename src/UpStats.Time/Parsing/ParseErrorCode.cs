@@ -106,4 +106,16 @@ public enum ParseErrorCode
 
     /// <summary>A path pattern opens a field or quoted text and does not close it, or closes one it did not open.</summary>
     UnbalancedPattern = 31,
+
+    /// <summary>A path does not start with the prefix its layout names.</summary>
+    ExpectedPrefix = 32,
+
+    /// <summary>A path differs from its pattern's literal text.</summary>
+    ExpectedLiteral = 33,
+
+    /// <summary>A field that a path pattern holds twice has two different values in the path.</summary>
+    FieldsDisagree = 34,
+
+    /// <summary>A path pattern has no year, or a field without the one above it (<c>dd</c> without <c>MM</c>).</summary>
+    MissingPatternField = 35,
 }

@@ -9,7 +9,7 @@ namespace UpStats.Time.Parsing;
 /// Like NodaTime's <c>ParseResult&lt;T&gt;</c>, a failure costs no exception unless
 /// <see cref="GetValueOrThrow"/> is asked for one.
 /// </summary>
-/// <typeparam name="T">The parsed type (for example <see cref="Scheduling.RunInterval"/>, <see cref="Scheduling.LookbackDuration"/> or <see cref="Rendering.PathTemplate"/>).</typeparam>
+/// <typeparam name="T">The parsed type (for example <see cref="Scheduling.RunInterval"/>, <see cref="Scheduling.LookbackDuration"/> or <see cref="Paths.PathPattern"/>).</typeparam>
 /// <example>
 /// <code>
 /// ParseResult&lt;RunInterval&gt; result = RunInterval.Parse("7 MINUTES");

@@ -1,5 +1,5 @@
 using NodaTime;
-using UpStats.Time.Rendering;
+using UpStats.Time.Paths;
 
 namespace UpStats.Time.Partitioning;
 
@@ -27,20 +27,20 @@ public sealed class RegistrationOptions
     /// </summary>
     public string? MaterializedRoot { get; init; }
 
-    /// <summary>The source folder layout; default <see cref="PathTemplate.Hourly"/>.</summary>
+    /// <summary>The source folder layout; default <see cref="PathPattern.Hourly"/>.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
-    public PathTemplate SourceTemplate
+    public PathPattern SourceTemplate
     {
         get;
         // Checked here, not later in RegistrationPlan.Create, where a null would surface as a NullReferenceException.
         init => field = value ?? throw new ArgumentNullException(nameof(value));
-    } = PathTemplate.Hourly;
+    } = PathPattern.Hourly;
 
     /// <summary>
     /// The layout of materialised folders, whose <c>name=value</c> segments are also the target table's
-    /// partition columns; default <see cref="PathTemplate.Hourly"/> for hours, <see cref="PathTemplate.Daily"/> for days.
+    /// partition columns; default <see cref="PathPattern.Hourly"/> for hours, <see cref="PathPattern.Daily"/> for days.
     /// </summary>
-    public PathTemplate? TargetTemplate { get; init; }
+    public PathPattern? TargetTemplate { get; init; }
 
     /// <summary>How long after its source hour has ended a source folder is taken as complete (late files); default zero.</summary>
     public Duration Grace { get; init; } = Duration.Zero;

@@ -1,5 +1,5 @@
 using NodaTime;
-using UpStats.Time.Rendering;
+using UpStats.Time.Paths;
 
 namespace UpStats.Time.Partitioning;
 
@@ -67,7 +67,7 @@ public sealed class RegistrationPlan
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(options);
         var now = clock.GetCurrentInstant();
-        var target = options.TargetTemplate ?? (map.Granularity == PartitionGranularity.Day ? PathTemplate.Daily : PathTemplate.Hourly);
+        var target = options.TargetTemplate ?? (map.Granularity == PartitionGranularity.Day ? PathPattern.Daily : PathPattern.Hourly);
         if (target.Columns.Count == 0)
         {
             throw new ArgumentException($"The target template '{target}' has no name=value segment, so it names no partition column.", nameof(options));
@@ -96,8 +96,8 @@ public sealed class RegistrationPlan
             }
             var readyAt = Instant.FromUnixTimeTicks(lastEnd) + options.Grace;
             string location = partition.Kind == PartitionKind.Regular
-                ? Join(options.SourceRoot, options.SourceTemplate.Format(partition.Sources[0].Key))
-                : Join(materializedRoot, target.Format(partition.Key));
+                ? Join(options.SourceRoot, options.SourceTemplate.Format(partition.Sources[0].Key.Label))
+                : Join(materializedRoot, target.Format(partition.Key.Label));
             if (now < readyAt)
             {
                 planned.Add(new PlannedPartition(partition, PartitionStatus.Waiting, readyAt, location, values, []));
@@ -109,7 +109,7 @@ public sealed class RegistrationPlan
                 var copies = new List<SourceCopy>(partition.Sources.Count);
                 foreach (var slice in partition.Sources)
                 {
-                    copies.Add(new SourceCopy(slice, Join(options.SourceRoot, options.SourceTemplate.Format(slice.Key))));
+                    copies.Add(new SourceCopy(slice, Join(options.SourceRoot, options.SourceTemplate.Format(slice.Key.Label))));
                 }
                 actions.Add(new MaterializeAction(partition.Key, location, copies));
             }

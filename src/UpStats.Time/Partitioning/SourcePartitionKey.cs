@@ -15,7 +15,7 @@ namespace UpStats.Time.Partitioning;
 /// <code>
 /// var map = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
 /// SourcePartitionKey source = map.SourceKeyOf(Instant.FromUtc(2024, 11, 3, 9, 30));  // 2024-11-03T09
-/// string folder = PathTemplate.Hourly.Format(source);  // "year=2024/month=11/day=03/hour=09"
+/// string folder = PathPattern.Hourly.Format(source.Label); // "year=2024/month=11/day=03/hour=09"
 /// </code>
 /// </example>
 public readonly struct SourcePartitionKey : IEquatable<SourcePartitionKey>, IComparable<SourcePartitionKey>

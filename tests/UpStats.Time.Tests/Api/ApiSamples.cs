@@ -4,6 +4,7 @@ using NodaTime.Testing;
 using NodaTime.TimeZones;
 using UpStats.Time.Grid;
 using UpStats.Time.Partitioning;
+using UpStats.Time.Paths;
 using UpStats.Time.Rendering;
 using UpStats.Time.Scheduling;
 using UpStats.Time.Scheduling.Windows;
@@ -28,7 +29,8 @@ internal static class ApiSamples
         ["OffsetTimestamp.text"] = Timestamp,
         ["RunInterval.text"] = "5 MINUTES",
         ["LookbackDuration.text"] = "30d",
-        ["PathTemplate.text"] = "dt={yyyy}-{MM}-{dd}/hr={HH}",
+        ["PathPattern.text"] = "dt={yyyy}-{MM}-{dd}/hr={HH}",
+        ["PathLayout.prefix"] = "events/",
         ["HiveStatementRenderer.table"] = "db.events_pt",
         ["TrinoStatementRenderer.table"] = "web.events_pt",
         ["RegistrationOptions.sourceRoot"] = "s3://bucket/events",
@@ -55,7 +57,8 @@ internal static class ApiSamples
         [typeof(PartitionMap)] = () => PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour),
         [typeof(SourceLayout)] = () => SourceLayout.UtcHourly,
         [typeof(RegistrationOptions)] = () => new RegistrationOptions("s3://bucket/events"),
-        [typeof(PathTemplate)] = () => PathTemplate.Hourly,
+        [typeof(PathPattern)] = () => PathPattern.Hourly,
+        [typeof(PathLayout)] = () => new PathLayout(PathPattern.Hourly, "events/", Berlin),
         [typeof(RegistrationPlan)] = Plan,
         [typeof(RegisterAction)] = () => Plan().Actions.OfType<RegisterAction>().First(),
         [typeof(Instant)] = () => Instant.FromUtc(2024, 11, 3, 9, 30),

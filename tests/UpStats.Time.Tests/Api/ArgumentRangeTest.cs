@@ -1,6 +1,7 @@
 using NodaTime.Testing;
 using UpStats.Time.Grid;
 using UpStats.Time.Partitioning;
+using UpStats.Time.Paths;
 using UpStats.Time.Rendering;
 using UpStats.Time.Scheduling;
 using UpStats.Time.Scheduling.Windows;
@@ -57,7 +58,7 @@ public class ArgumentRangeTest
         ["RegistrationOptions empty root"] = (typeof(ArgumentException), "sourceRoot", () => _ = new RegistrationOptions("")),
         ["RegistrationPlan.Create to before from"] = (typeof(ArgumentException), "to", () => RegistrationPlan.Create(PartitionMap.For(Berlin, PartitionGranularity.Hour), new LocalDate(2024, 1, 2), new LocalDate(2024, 1, 1), new FakeClock(T), new RegistrationOptions("s3://b"))),
         ["RegistrationPlan.Create range of 8,000 years"] = (typeof(ArgumentOutOfRangeException), "to", () => RegistrationPlan.Create(PartitionMap.For(Berlin, PartitionGranularity.Hour), new LocalDate(2024, 1, 1), new LocalDate(9999, 12, 31), new FakeClock(T), new RegistrationOptions("s3://b"))),
-        ["RegistrationPlan.Create target template without columns"] = (typeof(ArgumentException), "options", () => RegistrationPlan.Create(PartitionMap.For(Berlin, PartitionGranularity.Hour), new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 2), new FakeClock(T), new RegistrationOptions("s3://b") { TargetTemplate = PathTemplate.ParseOrThrow("{yyyy}/{MM}") })),
+        ["RegistrationPlan.Create target template without columns"] = (typeof(ArgumentException), "options", () => RegistrationPlan.Create(PartitionMap.For(Berlin, PartitionGranularity.Hour), new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 2), new FakeClock(T), new RegistrationOptions("s3://b") { TargetTemplate = PathPattern.ParseOrThrow("{yyyy}/{MM}") })),
         ["TrinoStatementRenderer.RegisterPartition table without schema"] = (typeof(ArgumentException), "table", () => TrinoStatementRenderer.RegisterPartition("events_pt", ApiSamples.Plan().Actions.OfType<RegisterAction>().First())),
     };
 

@@ -2,6 +2,7 @@ using NodaTime.Testing;
 using UpStats.Time.Grid;
 using UpStats.Time.Parsing;
 using UpStats.Time.Partitioning;
+using UpStats.Time.Paths;
 using UpStats.Time.Rendering;
 using UpStats.Time.Scheduling;
 using UpStats.Time.Scheduling.Windows;
@@ -233,18 +234,58 @@ public class DocExamplesTest
     }
 
     [Fact]
-    public void PathTemplate_Example()
+    public void PathPattern_Example()
     {
-        PathTemplate template = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}");
-        string folder = template.Format(new LocalDateTime(2024, 11, 3, 1, 0));
-        IReadOnlyList<string> columns = template.Columns;
-        bool parsed = PathTemplate.TryParse("year={yy}", out _);
-        int position = PathTemplate.Parse("year={yy}").Error.Position;
+        PathPattern kafka = PathPattern.ParseOrThrow("'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH");
+        string folder = kafka.Format(new LocalDateTime(2024, 11, 3, 8, 0));
+        IReadOnlyList<string> columns = kafka.Columns;
+        PathPattern braces = PathPattern.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}");
+        string daily = braces.Format(new LocalDateTime(2024, 11, 3, 1, 0));
+        bool read = kafka.TryReadLocal("year=2024/month=11/day=03/hour=08/part-0.json", out LocalDateTime local, out int used, out _);
+        int position = PathPattern.Parse("yy/MM").Error.Position;
 
-        Assert.Equal("dt=2024-11-03/hr=01", folder);
-        Assert.Equal(["dt", "hr"], columns);
-        Assert.False(parsed);   // unknown token
-        Assert.Equal(5, position);
+        Assert.Equal("year=2024/month=11/day=03/hour=08", folder);
+        Assert.Equal(["year", "month", "day", "hour"], columns);
+        Assert.Equal("dt=2024-11-03/hr=01", daily);
+        Assert.True(read);
+        Assert.Equal(new LocalDateTime(2024, 11, 3, 8, 0), local);
+        Assert.Equal(33, used);
+        Assert.Equal(0, position);   // 'yy' is not supported
+    }
+
+    [Fact]
+    public void PathLayout_Example()
+    {
+        var layout = new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"), "events/");
+        FileEventTime time = layout.EventTime("events/2024/11/03/08/15/a.json"u8, null);
+        FileEventTime fallback = layout.EventTime("events/manual/a.json"u8, Instant.FromUtc(2024, 11, 3, 8, 20));
+        IReadOnlyList<PathPrefix> folders = layout.Prefixes(Instant.FromUtc(2024, 11, 3, 8, 15), Instant.FromUtc(2024, 11, 3, 8, 17));
+
+        Assert.Equal((FileTimeSource.Pattern, Instant.FromUtc(2024, 11, 3, 8, 15)), (time.Source, time.Time));
+        Assert.Equal(FileTimeSource.Modified, fallback.Source);
+        Assert.Equal(["events/2024/11/03/08/15", "events/2024/11/03/08/16"], folders.Select(f => f.Path));
+        Assert.Equal(Instant.FromUtc(2024, 11, 3, 8, 16), folders[0].End);
+    }
+
+    [Fact]
+    public void FileIngestion_Example()
+    {
+        var schedule = TaskSchedule.Create(Instant.FromUtc(2022, 8, 4, 11, 0), RunInterval.FromMinutes(1), endAt: Instant.FromUtc(2022, 8, 4, 12, 0));
+        var ingestion = new FileIngestion(schedule, new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"), "orders/"));
+        bool assigned = ingestion.TryAssign("orders/2022/08/04/11/03/part-1.json", null, out ScheduledTask task, out FileEventTime time);
+        IReadOnlyList<PathPrefix> folders = ingestion.PrefixesOf(task);
+
+        Assert.True(assigned);
+        Assert.Equal(new Interval(Instant.FromUtc(2022, 8, 4, 11, 3), Instant.FromUtc(2022, 8, 4, 11, 4)), task.Interval);
+        Assert.Equal(FileTimeSource.Pattern, time.Source);
+        Assert.Equal(["orders/2022/08/04/11/03"], folders.Select(f => f.Path));
+        // The same file through the UTF-8 overload, and a file whose time is outside the schedule.
+        Assert.True(ingestion.TryAssign("orders/2022/08/04/11/03/part-1.json"u8, null, out var same, out _));
+        Assert.Equal(task, same);
+        Assert.False(ingestion.TryAssign("orders/2022/08/04/12/00/late.json", null, out var none, out var late));
+        Assert.Equal((default(ScheduledTask), true), (none, late.Success));
+        Assert.False(ingestion.TryAssign("orders/undated.json"u8, null, out _, out var undated));
+        Assert.Equal(FileTimeSource.None, undated.Source);
     }
 
     [Fact]
@@ -284,7 +325,7 @@ public class DocExamplesTest
         Span<byte> utf8 = stackalloc byte[16];
         bool written = local.TryFormat(utf8, out int length);
         bool same = local == new LocalPartitionKey(new LocalDateTime(2024, 11, 3, 1, 0), PartitionGranularity.Hour);
-        string folder = PathTemplate.Hourly.Format(source);
+        string folder = PathPattern.Hourly.Format(source.Label);
 
         Assert.Equal("2024-11-03T01", local.ToString());
         Assert.Equal("2024-11-03T09", source.ToString());

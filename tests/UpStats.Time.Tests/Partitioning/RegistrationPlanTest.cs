@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime.Testing;
 using UpStats.Time.Partitioning;
+using UpStats.Time.Paths;
 using UpStats.Time.Rendering;
 
 namespace UpStats.Time.Tests.Partitioning;
@@ -99,8 +100,8 @@ public class RegistrationPlanTest
         var options = new RegistrationOptions("gs://b/utc/")
         {
             MaterializedRoot = "gs://b/pt",
-            SourceTemplate = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}"),
-            TargetTemplate = PathTemplate.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}"),
+            SourceTemplate = PathPattern.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}"),
+            TargetTemplate = PathPattern.ParseOrThrow("dt={yyyy}-{MM}-{dd}/hr={HH}"),
         };
         var plan = Plan("America/Los_Angeles", new LocalDate(2024, 11, 3), Instant.FromUtc(2024, 11, 5, 0, 0), options);
         var one = Hour(plan, "2024-11-03T01");
@@ -112,7 +113,7 @@ public class RegistrationPlanTest
     [Fact]
     public void Create_TargetTemplateWithoutColumns_Throws()
     {
-        var options = new RegistrationOptions("s3://b") { TargetTemplate = PathTemplate.ParseOrThrow("{yyyy}/{MM}/{dd}/{HH}") };
+        var options = new RegistrationOptions("s3://b") { TargetTemplate = PathPattern.ParseOrThrow("{yyyy}/{MM}/{dd}/{HH}") };
         Assert.Throws<ArgumentException>(() => Plan("UTC", new LocalDate(2024, 1, 1), Instant.FromUtc(2024, 1, 2, 0, 0), options));
     }
 
