@@ -94,8 +94,9 @@ internal static class ParseCommand
 
     /// <summary>
     /// <c>--to epoch</c>, the measured path: blocks of lines go through <see cref="OffsetTimestampColumn"/> into a
-    /// <c>long[]</c> and are formatted with <see cref="Utf8Formatter"/> into one output buffer; no string per line.
+    /// <c>long[]</c> and are formatted with <see cref="EpochDigits"/> into one output buffer; no string per line.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool WriteEpochSeconds(Stream input, Stream output, TextWriter stderr)
     {
         var lines = new Utf8LineBlocks(input);
@@ -119,8 +120,7 @@ internal static class ParseCommand
                     }
                     else
                     {
-                        Utf8Formatter.TryFormat(values[row], buffer.AsSpan(written), out int length);
-                        written += length;
+                        written += EpochDigits.Write(values[row], buffer.AsSpan(written));
                     }
                     buffer[written++] = (byte)'\n';
                 }

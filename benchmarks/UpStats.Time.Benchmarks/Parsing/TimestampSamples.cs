@@ -27,6 +27,43 @@ internal static class TimestampSamples
         return values;
     }
 
+    /// <summary>
+    /// Values in every form of the grammar, mixed row by row: 'T', 't' or a space; no fraction or 1–9 digits after
+    /// '.' or ','; 'Z', 'z', ±hh:mm, ±hhmm or ±hh: each row in one of these 60 patterns, drawn uniformly (so 15% of the
+    /// rows have a fixed-width form).
+    /// </summary>
+    public static string[] Mixed(int count, int seed = 7)
+    {
+        var random = new Random(seed);
+        string[] offsets = ["Z", "z", "+HH:mm", "+HHmm", "+HH"];
+        var patterns = new List<OffsetDateTimePattern>();
+        foreach (string separator in (string[])["'T'", "'t'", "' '"])
+        {
+            foreach (string offset in offsets)
+            {
+                string o = offset is "Z" or "z" ? $"'{offset}'" : $"o<{offset}>";
+                patterns.Add(OffsetDateTimePattern.CreateWithInvariantCulture($"uuuu'-'MM'-'dd{separator}HH':'mm':'ss{o}"));
+                patterns.Add(OffsetDateTimePattern.CreateWithInvariantCulture($"uuuu'-'MM'-'dd{separator}HH':'mm':'ss'.'fff{o}"));
+                patterns.Add(OffsetDateTimePattern.CreateWithInvariantCulture($"uuuu'-'MM'-'dd{separator}HH':'mm':'ss','fffffffff{o}"));
+                patterns.Add(OffsetDateTimePattern.CreateWithInvariantCulture($"uuuu'-'MM'-'dd{separator}HH':'mm':'ss'.'f{o}"));
+            }
+        }
+        var start = Instant.FromUtc(2000, 1, 1, 0, 0);
+        var values = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            var instant = start + Duration.FromSeconds(random.NextInt64(0, 30L * 365 * 86400)) + Duration.FromMilliseconds(random.Next(0, 1000));
+            var pattern = patterns[random.Next(patterns.Count)];
+            // ±hh needs whole hours and Z needs UTC: pick the offset to suit the form.
+            string text = pattern.PatternText;
+            var offset = text.EndsWith("'Z'", StringComparison.Ordinal) || text.EndsWith("'z'", StringComparison.Ordinal) ? Offset.Zero
+                : text.EndsWith("<+HH>", StringComparison.Ordinal) ? Offset.FromHours(random.Next(-14, 15))
+                : Offset.FromSeconds(random.Next(-56, 57) * 15 * 60);
+            values[i] = pattern.Format(instant.WithOffset(offset));
+        }
+        return values;
+    }
+
     public static byte[][] Utf8(string[] values) => values.Select(Encoding.UTF8.GetBytes).ToArray();
 
     /// <summary>Fails the run early when two ways of parsing disagree: a fast wrong answer is not a result.</summary>

@@ -129,6 +129,125 @@ internal static class OffsetTimestampVectorScanner
         return true;
     }
 
+    /// <summary>True when the 256-bit path (AVX2) runs: the JIT turns this into a constant.</summary>
+    internal static bool IsWideSupported => Avx2.IsSupported;
+
+    /// <summary>
+    /// The 256-bit fixed-width path for a value that is the whole of <paramref name="s"/> (a string, an Arrow
+    /// slot, the last line of a buffer): the same shapes and answers as <see cref="TryParseFixed{TChar}"/>, read
+    /// from a head/tail load (<see cref="OffsetTimestampShape"/>). Only when <see cref="IsWideSupported"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryParseFixedWide<TChar>(ReadOnlySpan<TChar> s, out long epochSeconds)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        int length = s.Length;
+        if ((uint)length >= 32 || OffsetTimestampShape.HeadTailByLength[length] is not { } shape)
+        {
+            epochSeconds = 0;
+            return false;
+        }
+        ref TChar r = ref MemoryMarshal.GetReference(s);
+        Vector256<byte> text;
+        if (typeof(TChar) == typeof(byte))
+        {
+            ref byte b = ref Unsafe.As<TChar, byte>(ref r);
+            text = Vector256.Create(Vector128.LoadUnsafe(ref b), Vector128.LoadUnsafe(ref b, (nuint)(length - 16)));
+        }
+        else
+        {
+            // Chars above 0xFF saturate to 0x00 or 0xFF, which no lane accepts. The pack works per 128-bit half,
+            // so the quarters come out as head 0-7, tail 0-7, head 8-15, tail 8-15 and are put back in order.
+            ref short c = ref Unsafe.As<TChar, short>(ref r);
+            Vector256<byte> packed = Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref c), Vector256.LoadUnsafe(ref c, (nuint)(length - 16)));
+            text = Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte();
+        }
+        if (TryConvertWide(text, shape, out epochSeconds))
+        {
+            return true;
+        }
+        epochSeconds = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Checks and converts one value of <paramref name="shape"/>'s form held in <paramref name="text"/> (in the
+    /// shape's lane layout). On false <paramref name="epochSeconds"/> is meaningless.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryConvertWide(Vector256<byte> text, OffsetTimestampShape shape, out long epochSeconds)
+    {
+        Vector256<int> fields = Fields(text, shape, out uint shapeOk);
+        epochSeconds = Finish(fields, fields, fields, fields, out uint valid).ToScalar();
+        return (shapeOk == uint.MaxValue) & ((valid & 1) != 0);
+    }
+
+    /// <summary>
+    /// The per-value half of the 256-bit path: checks the characters of <paramref name="shape"/>'s form and the
+    /// field ranges (<paramref name="shapeOk"/> is all ones when both hold) and returns the fields as
+    /// <c>[year, month, day, hh·3600+mm·60 | ss, sign code, offset seconds, 0]</c>, the sign code being 0 for
+    /// '+' (and for Z) and 2 for '-'.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<int> Fields(Vector256<byte> text, OffsetTimestampShape shape, out uint shapeOk)
+    {
+        Vector256<byte> shifted = Avx2.Subtract(Avx2.Or(text, shape.Or), shape.Template);
+        Vector256<byte> lanes = Avx2.And(shifted, shape.And);
+        Vector256<byte> within = Avx2.CompareEqual(Avx2.Min(lanes, shape.Limit), lanes)
+            | (Avx2.CompareEqual(text, Vector256.Create((byte)' ')) & shape.SpaceLane);
+        // The sign lane is shuffled before the mask that hides which sign it was: '+' gives 0, '-' gives 2.
+        Vector256<short> pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(shifted, shape.Shuffle), shape.Weights);
+        Vector256<ushort> aboveLower = Avx2.Subtract(pairs.AsUInt16(), shape.Lower);
+        Vector256<byte> inRange = Avx2.CompareEqual(Avx2.Min(aboveLower, shape.Width), aboveLower).AsByte();
+        shapeOk = (uint)Avx2.MoveMask(within & inRange);
+        return Avx2.MultiplyAddAdjacent(pairs, shape.Multipliers);
+    }
+
+    /// <summary>
+    /// The calendar half of the 256-bit path, for four values at once: the fields of four values (see
+    /// <see cref="Fields"/>) are transposed so that each 128-bit register holds one field of all four, then the
+    /// days from 1970 (<see cref="CivilCalendar.DaysFromCivil"/>'s formula), the day-of-month limit, the year 0000
+    /// and the offset limit are computed lane by lane without a branch. Bit i of <paramref name="valid"/> is set
+    /// when value i passed those checks; the result holds the four epoch seconds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<long> Finish(Vector256<int> f0, Vector256<int> f1, Vector256<int> f2, Vector256<int> f3, out uint valid)
+    {
+        // A 4×4 transpose in each 128-bit half: [year month day clock | ss sign offset 0] × 4 values.
+        Vector256<long> a = Avx2.UnpackLow(f0, f1).AsInt64(), b = Avx2.UnpackLow(f2, f3).AsInt64();
+        Vector256<long> c = Avx2.UnpackHigh(f0, f1).AsInt64(), d = Avx2.UnpackHigh(f2, f3).AsInt64();
+        Vector256<int> yearSecond = Avx2.UnpackLow(a, b).AsInt32(), monthSign = Avx2.UnpackHigh(a, b).AsInt32();
+        Vector256<int> dayOffset = Avx2.UnpackLow(c, d).AsInt32(), clock = Avx2.UnpackHigh(c, d).AsInt32();
+        Vector128<int> year = yearSecond.GetLower(), second = yearSecond.GetUpper();
+        Vector128<int> month = monthSign.GetLower(), sign = monthSign.GetUpper();
+        Vector128<int> day = dayOffset.GetLower(), offset = dayOffset.GetUpper();
+
+        // Days from 1970-01-01, years counted from March; y / 100 = y · 5243 >> 19 for y < 43,699.
+        Vector128<int> january = Vector128.LessThan(month, Vector128.Create(3)); // -1 for January and February
+        Vector128<int> y = year + january;
+        Vector128<int> m = month + (january & Vector128.Create(12));
+        Vector128<int> century = Vector128.ShiftRightLogical(y * 5243, 19);
+        Vector128<int> days = Vector128.ShiftRightLogical(y * 1461, 2) - century + Vector128.ShiftRightLogical(century, 2)
+            + Vector128.ShiftRightLogical(m * 979 - Vector128.Create(2919), 5) + day - Vector128.Create(719_469);
+
+        // The month's last day: 30 or 31 by the month's bits, February 28 or 29 (leap: divisible by 4, and by 16
+        // when divisible by 25, the last tested with the multiplicative inverse of 25).
+        Vector128<uint> times25Inverse = (year * unchecked((int)0xC28F_5C29)).AsUInt32();
+        Vector128<int> by25 = Vector128.Equals(Vector128.Min(times25Inverse, Vector128.Create(uint.MaxValue / 25)), times25Inverse).AsInt32();
+        Vector128<int> leap = Vector128.Equals(year & (Vector128.Create(3) | (by25 & Vector128.Create(12))), Vector128<int>.Zero);
+        Vector128<int> lastDay = Vector128.ConditionalSelect(Vector128.Equals(month, Vector128.Create(2)),
+            Vector128.Create(28) - leap,
+            Vector128.Create(30) + ((month ^ Vector128.ShiftRightLogical(month, 3)) & Vector128<int>.One));
+        Vector128<int> invalid = Vector128.GreaterThan(day, lastDay) | Vector128.Equals(year, Vector128<int>.Zero)
+            | Vector128.GreaterThan(offset, Vector128.Create(18 * 3600));
+        valid = ~invalid.ExtractMostSignificantBits() & 0xF;
+
+        // UTC = local - offset for '+' (sign code 0) and local + offset for '-' (2).
+        Vector128<int> secondOfDay = clock.GetLower() + second + (sign - Vector128<int>.One) * offset;
+        return Avx2.Multiply(Avx2.ConvertToVector256Int64(days).AsInt32(), Vector256.Create(CivilCalendar.SecondsPerDay).AsInt32())
+            + Avx2.ConvertToVector256Int64(secondOfDay);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>
         uint.CreateTruncating(Unsafe.Add(ref start, index));
