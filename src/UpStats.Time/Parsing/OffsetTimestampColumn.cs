@@ -42,7 +42,7 @@ namespace UpStats.Time.Parsing;
 /// </code>
 /// </example>
 /// </remarks>
-public static class OffsetTimestampColumn
+public static partial class OffsetTimestampColumn
 {
     /// <summary>Parses newline-separated UTF-8 timestamps into Unix epoch seconds (floored).</summary>
     /// <param name="utf8Lines">Whole lines; <c>"\n"</c> or <c>"\r\n"</c> between them, optional after the last.</param>
