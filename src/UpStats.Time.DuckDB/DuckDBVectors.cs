@@ -34,6 +34,16 @@ internal static unsafe class DuckDBVectors
         return checked((int)NativeMethods.DataChunks.DuckDBDataChunkGetSize(handle));
     }
 
+    /// <summary>The one VARCHAR input of a chunk: its strings and validity mask; returns the row count.</summary>
+    public static int VarcharInput(IntPtr chunk, out byte* strings, out ulong* validity)
+    {
+        Span<IntPtr> inputs = stackalloc IntPtr[1];
+        int rows = Inputs(chunk, inputs);
+        strings = Data(inputs[0]);
+        validity = Validity(inputs[0]);
+        return rows;
+    }
+
     public static byte* Data(IntPtr vector) => (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector);
 
     public static ulong* Validity(IntPtr vector) => NativeMethods.Vectors.DuckDBVectorGetValidity(vector);

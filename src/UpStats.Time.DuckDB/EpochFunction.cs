@@ -19,10 +19,7 @@ internal static unsafe class EpochFunction
     {
         try
         {
-            Span<IntPtr> inputs = stackalloc IntPtr[1];
-            int rows = DuckDBVectors.Inputs(chunk, inputs);
-            byte* texts = DuckDBVectors.Data(inputs[0]);
-            ulong* valid = DuckDBVectors.Validity(inputs[0]);
+            int rows = DuckDBVectors.VarcharInput(chunk, out byte* texts, out ulong* valid);
             long* seconds = (long*)DuckDBVectors.Data(output);
             ulong* resultValid = null;
             for (int row = 0; row < rows; row++)

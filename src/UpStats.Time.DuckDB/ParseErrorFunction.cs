@@ -25,10 +25,7 @@ internal static unsafe class ParseErrorFunction
     {
         try
         {
-            Span<IntPtr> inputs = stackalloc IntPtr[1];
-            int rows = DuckDBVectors.Inputs(chunk, inputs);
-            byte* texts = DuckDBVectors.Data(inputs[0]);
-            ulong* valid = DuckDBVectors.Validity(inputs[0]);
+            int rows = DuckDBVectors.VarcharInput(chunk, out byte* texts, out ulong* valid);
             ulong* resultValid = DuckDBVectors.WritableValidity(output);
             // The reasons are short constants; 256 bytes hold "position 2147483647: " and any of them.
             Span<byte> message = stackalloc byte[256];

@@ -33,13 +33,6 @@ public class OffsetTimestampArraysTest
         return builder.Build();
     }
 
-    private static Gen<string?> Texts =>
-        Gen.Frequency(
-            (4, Generators.ValidTimestamp.Select(t => (string?)t.Text)),
-            (4, Generators.MutatedTimestamp.Select(t => (string?)t)),
-            (1, Gen.Constant((string?)null)),
-            (1, Gen.Constant((string?)"")));
-
     /// <summary>Checks a parsed column row by row against the single-value parser; returns the first mismatch, or null.</summary>
     private static string? Mismatch(IReadOnlyList<string?> texts, IReadOnlyList<long?> values, IReadOnlyList<RowError> errors, bool milliseconds)
     {
@@ -71,7 +64,7 @@ public class OffsetTimestampArraysTest
 
     [Property(MaxTest = 300)]
     public Property ParseEpochSeconds_SlicedColumnsWithNulls_EqualTheSpanPath() =>
-        Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Texts)
+        Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Generators.ColumnText)
                              from start in Gen.Choose(0, texts.Length)
                              from length in Gen.Choose(0, texts.Length - start)
                              select (texts, start, length)), c =>
@@ -88,7 +81,7 @@ public class OffsetTimestampArraysTest
 
     [Property(MaxTest = 200)]
     public Property ParseTimestamps_SlicedColumnsWithNulls_EqualTheSpanPathInMilliseconds() =>
-        Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Texts)
+        Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Generators.ColumnText)
                              from start in Gen.Choose(0, texts.Length)
                              select (texts, start)), c =>
         {

@@ -32,16 +32,9 @@ public class ParsingFunctionsTest
             .Select(r => ((long?)r[0], (string?)r[1])).ToList();
     }
 
-    private static Gen<string?> Texts =>
-        Gen.Frequency(
-            (4, Generators.ValidTimestamp.Select(t => (string?)t.Text)),
-            (4, Generators.MutatedTimestamp.Select(t => (string?)t)),
-            (1, Gen.Constant((string?)null)),
-            (1, Gen.Constant((string?)"")));
-
     [Property(MaxTest = 60)]
     public Property EpochAndParseError_EqualTheLibrary_OnDrawnColumns() =>
-        Prop.ForAll(Arb.From(Gen.ArrayOf(Texts)), texts =>
+        Prop.ForAll(Arb.From(Gen.ArrayOf(Generators.ColumnText)), texts =>
         {
             using var db = new Db();
             var sql = Sql(db, texts);

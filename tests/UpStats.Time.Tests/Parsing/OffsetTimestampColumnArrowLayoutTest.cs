@@ -94,16 +94,9 @@ public class OffsetTimestampColumnArrowLayoutTest
         Assert.Equal(new ColumnParseResult(0, 0, 0), none);
     }
 
-    private static Gen<string?> Texts =>
-        Gen.Frequency(
-            (4, Generators.ValidTimestamp.Select(t => (string?)t.Text)),
-            (4, Generators.MutatedTimestamp.Select(t => (string?)t)),
-            (1, Gen.Constant((string?)null)),
-            (1, Gen.Constant((string?)"")));
-
     [Property(MaxTest = 300)]
     public Property ParseEpochSeconds_ArrowLayout_EqualsTheStringsOverload_SlicedAndWithNulls() =>
-        Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Texts) from skipped in Gen.Choose(0, 40) select (texts, skipped)), c =>
+        Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Generators.ColumnText) from skipped in Gen.Choose(0, 40) select (texts, skipped)), c =>
         {
             var (values, offsets, validity) = Layout(c.texts, c.skipped);
             var arrow = new long[c.texts.Length];
