@@ -42,7 +42,7 @@ public class DuckDbFunctionBenchmarks
 
     [Benchmark(OperationsPerInvoke = DuckDbSession.Rows)]
     [BenchmarkCategory("Parse")]
-    public long UpStatsEpoch() => _db.Long("SELECT sum(upstats_epoch(s)) FROM v");
+    public long UpStatsEpoch() => _db.Long("SELECT sum(upstats_epoch(s))::BIGINT FROM v");
 
     [Benchmark(Baseline = true, OperationsPerInvoke = DuckDbSession.Rows)]
     [BenchmarkCategory("LocalKey")]

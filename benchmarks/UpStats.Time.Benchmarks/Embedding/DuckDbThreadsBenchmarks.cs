@@ -25,7 +25,7 @@ public class DuckDbThreadsBenchmarks
     public long DuckDbCastToTimestamptz() => _db.Long("SELECT sum(epoch(s::TIMESTAMPTZ))::BIGINT FROM v");
 
     [Benchmark(OperationsPerInvoke = DuckDbSession.Rows)]
-    public long UpStatsEpoch() => _db.Long("SELECT sum(upstats_epoch(s)) FROM v");
+    public long UpStatsEpoch() => _db.Long("SELECT sum(upstats_epoch(s))::BIGINT FROM v");
 
     [Benchmark(OperationsPerInvoke = DuckDbSession.Rows)]
     public long UpStatsLocalKey() => _db.Long("SELECT count(DISTINCT upstats_local_key(t, 'America/Los_Angeles', 'hour')) FROM e");
