@@ -65,7 +65,7 @@ internal static class FuzzTargets
         }
     }
 
-    /// <summary>RUN_INTERVAL text: valid exactly when SPEC.md's rules say so, with the same number of minutes; round-trips through ToString.</summary>
+    /// <summary>RUN_INTERVAL text: valid exactly when the run-interval rules say so, with the same number of minutes; round-trips through ToString.</summary>
     private static void RunIntervalText(byte[] data)
     {
         string text = Encoding.UTF8.GetString(data);

@@ -7,7 +7,7 @@ using NodaTime.Text;
 namespace UpStats.Time.Fuzz;
 
 /// <summary>
-/// Independent readings of SPEC.md's grammars, slow and plain. The timestamp oracle lets NodaTime's own
+/// Independent readings of the library's grammars, slow and plain. The timestamp oracle lets NodaTime's own
 /// <see cref="OffsetDateTimePattern"/> decide: a regular expression only picks which pattern spells the
 /// input's shape (separator, fraction digits, offset form), NodaTime validates the calendar and ranges.
 /// </summary>
@@ -16,13 +16,13 @@ internal static partial class Oracles
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?<sep>[Tt ])[0-9]{2}:[0-9]{2}:[0-9]{2}(?:(?<fsep>[.,])(?<frac>[0-9]{1,9}))?(?<off>[Zz]|[+-][0-9]{2}(?::[0-9]{2}|[0-9]{2})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampShape();
 
-    /// <summary>NodaTime's reading of <paramref name="text"/> under SPEC.md's grammar, or null when it is not valid.</summary>
+    /// <summary>NodaTime's reading of <paramref name="text"/> under the offset-timestamp grammar, or null when it is not valid.</summary>
     public static Instant? Timestamp(string text)
     {
         var m = TimestampShape().Match(text);
         if (!m.Success || text.StartsWith("0000", StringComparison.Ordinal))
         {
-            return null; // SPEC.md: years 0001–9999 (NodaTime would take year 0 as 1 BC)
+            return null; // the grammar: years 0001–9999 (NodaTime would take year 0 as 1 BC)
         }
         string off = m.Groups["off"].Value;
         string offsetPattern = off is "Z" or "z" ? $"'{off}'" : off.Length == 3 ? "o<+HH>" : off.Contains(':') ? "o<+HH:mm>" : "o<+HHmm>";
@@ -47,7 +47,7 @@ internal static partial class Oracles
     [GeneratedRegex(@"^\s*(?<n>[0-9]+)\s*(?<unit>[A-Za-z]+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex IntervalShape();
 
-    /// <summary>The run interval in minutes by SPEC.md's rules, or null when the text is not a valid interval.</summary>
+    /// <summary>The run interval in minutes by the run-interval rules, or null when the text is not a valid interval.</summary>
     public static long? RunIntervalMinutes(string text)
     {
         var m = IntervalShape().Match(text);

@@ -94,7 +94,7 @@ public static class ViewCheck
         }
         var sql = finalPlans.SelectMany(p => HiveStatementRenderer.Render(p, "events_local")).ToList();
         File.WriteAllLines(Path.Combine(workDir, "plan.sql"), sql);
-        log.WriteLine($"the Hive statements are in {Path.Combine(workDir, "plan.sql")}, e.g.:");
+        log.WriteLine($"the Hive statements are written to {Path.Combine(workDir, "plan.sql")} (deleted at the end unless --keep is given), e.g.:");
         foreach (var line in sql.SkipWhile(l => !l.StartsWith("--", StringComparison.Ordinal) || l.Contains("skipped", StringComparison.Ordinal)).Take(4))
         {
             log.WriteLine("  " + line);

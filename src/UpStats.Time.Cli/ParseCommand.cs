@@ -9,7 +9,9 @@ namespace UpStats.Time.Cli;
 
 /// <summary>
 /// <c>upstats-time parse [--json] [--to epoch|iso] [FILE|-]</c>: one timestamp per line in, one record per line
-/// out (SPEC.md). Every line is processed; a trailing '\r' is dropped; exit code 1 when any line failed.
+/// out. Every line is processed; a trailing '\r' (and a UTF-8 byte-order mark before the first line) is dropped;
+/// exit code 1 when any line failed. Output streams: each block of lines read is printed before the next read, so
+/// <c>tail -f log | upstats-time parse --json</c> answers as lines arrive.
 /// </summary>
 internal static class ParseCommand
 {
@@ -17,8 +19,8 @@ internal static class ParseCommand
 
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "JSON Lines: {\"input\",\"utc\",\"epochSeconds\"} or {\"input\",\"error\":{\"position\",\"message\"}} per line." };
-        var to = new Option<string?>("--to") { Description = "Print only the value per line: 'epoch' (Unix seconds, floored) or 'iso' (UTC); a failed line prints an empty line and its error goes to stderr." };
+        var json = new Option<bool>("--json") { Description = "JSON Lines: {\"input\",\"utc\",\"epochSeconds\"} or {\"input\",\"error\":{\"position\",\"message\",\"code\"}} per line." };
+        var to = new Option<string?>("--to") { Description = "Convert each line to just one value: 'epoch' (Unix seconds, floored) or 'iso' (UTC); a failed line prints an empty line and its line number, position and reason go to stderr.", HelpName = "epoch|iso" };
         var file = new Argument<string>("FILE")
         {
             Description = "A file with one timestamp per line, or '-' (the default) for standard input.",
@@ -29,6 +31,10 @@ internal static class ParseCommand
         {
             json, to, file,
         };
+        CliHelp.AddExamples(command,
+            "echo 2015-10-11T00:26:51+0100 | upstats-time parse --json",
+            "upstats-time parse --to epoch timestamps.txt > seconds.txt",
+            "tail -f events.log | upstats-time parse --json");
         command.SetAction(result =>
         {
             bool asJson = result.GetValue(json);
@@ -68,17 +74,21 @@ internal static class ParseCommand
             // System.CommandLine hands an unknown option to the FILE argument: name it as what it is.
             throw new CliUsageException($"parse: unknown option {path} (options: --json, --to epoch|iso; the input is FILE or -).");
         }
+        if (Directory.Exists(path))
+        {
+            throw new CliIoException($"parse: {path} is a directory, not a file of timestamps.");
+        }
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new CliUsageException($"parse: file not found: {path}");
+            throw new CliIoException($"parse: file not found: {path}");
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            throw new CliUsageException($"parse: cannot read {path}: {ex.Message}");
+            throw new CliIoException($"parse: cannot read {path}: {ex.Message}");
         }
     }
 
@@ -115,6 +125,7 @@ internal static class ParseCommand
                     buffer[written++] = (byte)'\n';
                 }
                 output.Write(buffer, 0, written);
+                stderr.Flush();
                 allValid &= result.Failed == 0;
                 lineNumber += result.Rows;
                 block = block[result.Consumed..];
@@ -146,6 +157,8 @@ internal static class ParseCommand
                 }
                 allValid &= write(++lineNumber, line, Encoding.UTF8.GetString(line), writer);
             }
+            // Print what this read brought before waiting for more input (streaming, as --to epoch does).
+            writer.Flush();
         }
         writer.Flush();
         return allValid;
@@ -183,6 +196,7 @@ internal static class ParseCommand
                     w.WriteStartObject("error");
                     w.WriteNumber("position", error.Position);
                     w.WriteString("message", error.Reason);
+                    w.WriteString("code", error.Code.ToString());
                     w.WriteEndObject();
                 }
             });
@@ -202,10 +216,10 @@ internal static class ParseCommand
             }
             if (OffsetTimestamp.TryParse(line, out Instant instant, out var error))
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text,-32} {CliText.FormatInstant(instant),-32} {CliText.EpochSeconds(instant)}"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CliText.Printable(text),-32} {CliText.FormatInstant(instant),-32} {CliText.EpochSeconds(instant)}"));
                 return true;
             }
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text,-32} error at position {error.Position}: {error.Reason}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{CliText.Printable(text),-32} error at position {error.Position}: {error.Reason}"));
             return false;
         });
     }

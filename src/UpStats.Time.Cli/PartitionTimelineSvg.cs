@@ -17,6 +17,12 @@ namespace UpStats.Time.Cli;
 /// </remarks>
 internal static class PartitionTimelineSvg
 {
+    /// <summary>
+    /// The longest range drawn: a leap year. A century took 2.5 GB, 19 s and 444 MB of SVG before this limit;
+    /// a year is about 35,000 elements, which a browser still opens.
+    /// </summary>
+    public const int MaxDays = 366;
+
     private const double PixelsPerHour = 36;
     private const double Left = 70;
     private const double UtcRowY = 50;

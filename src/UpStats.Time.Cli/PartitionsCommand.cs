@@ -16,17 +16,22 @@ internal static class PartitionsCommand
 {
     public static Command Create()
     {
-        var zone = new Option<string>("--zone") { Description = "Target tzdb time zone, e.g. America/Los_Angeles.", Required = true };
-        var from = new Option<string>("--from") { Description = "First local date (yyyy-MM-dd), inclusive.", Required = true };
-        var to = new Option<string>("--to") { Description = "Last local date (yyyy-MM-dd), exclusive.", Required = true };
-        var granularity = new Option<string>("--granularity") { Description = "hour (default) or day.", DefaultValueFactory = _ => "hour" };
+        var zone = new Option<string>("--zone") { Description = "Target tzdb time zone, e.g. America/Los_Angeles.", Required = true, HelpName = "ZONE" };
+        var from = new Option<string>("--from") { Description = "First local date (yyyy-MM-dd), inclusive.", Required = true, HelpName = "DATE" };
+        var to = new Option<string>("--to") { Description = "Last local date (yyyy-MM-dd), exclusive.", Required = true, HelpName = "DATE" };
+        var granularity = new Option<string>("--granularity") { Description = "hour (default) or day.", DefaultValueFactory = _ => "hour", HelpName = "hour|day" };
         var json = new Option<bool>("--json") { Description = "JSON Lines output: one record per local partition." };
-        var svg = new Option<bool>("--svg") { Description = "Print an SVG timeline instead: UTC hours above, the local partitions below, coloured by kind." };
-        var command = new Command("partitions", "List the local partitions of a time zone over UTC-hourly source partitions (SPEC.md: Partition mapping).")
+        var svg = new Option<bool>("--svg") { Description = "Print an SVG timeline instead: UTC hours above, the local partitions below, coloured by kind (at most 366 days)." };
+        var command = new Command("partitions", "List the local partitions of a time zone over UTC-hourly source partitions.")
         {
             zone, from, to, granularity, json, svg,
         };
         PlanOptions.AddTo(command);
+        CliHelp.AddExamples(command,
+            "upstats-time partitions --zone America/Los_Angeles --from 2024-11-03 --to 2024-11-04 --json",
+            "upstats-time partitions --zone Asia/Kolkata --from 2024-01-01 --to 2024-01-02 --granularity day",
+            "upstats-time partitions --zone America/Los_Angeles --from 2024-11-03 --to 2024-11-04 --hive events_pt --location s3://bucket/events",
+            "upstats-time partitions --zone America/Los_Angeles --from 2024-03-09 --to 2024-03-12 --svg > dst.svg");
         command.SetAction(parse =>
         {
             var map = PartitionMap.For(CliText.ReadZone(parse.GetValue(zone), "--zone"), ReadGranularity(parse.GetValue(granularity)));
@@ -36,19 +41,32 @@ internal static class PartitionsCommand
             {
                 throw new CliUsageException($"--from {first:uuuu-MM-dd} must be before --to {last:uuuu-MM-dd} (the range is [from, to)).");
             }
+            bool asJson = parse.GetValue(json), asSvg = parse.GetValue(svg);
+            if (asJson && asSvg)
+            {
+                throw new CliUsageException("partitions: --json and --svg cannot be combined (choose one output form).");
+            }
+            if ((asJson || asSvg) && PlanOptions.IsRequested(parse))
+            {
+                throw new CliUsageException($"partitions: {(asJson ? "--json" : "--svg")} cannot be combined with --hive/--trino (a plan prints statements).");
+            }
+            if (asSvg && Period.Between(first, last, PeriodUnits.Days).Days > PartitionTimelineSvg.MaxDays)
+            {
+                throw new CliUsageException($"partitions: --svg draws at most {PartitionTimelineSvg.MaxDays} days (a picture a browser still opens); "
+                    + $"{first:uuuu-MM-dd} to {last:uuuu-MM-dd} is longer: narrow --from/--to, or use --json for the data.");
+            }
             using var stdout = StandardOutput.OpenWriter();
             if (PlanOptions.TryRun(parse, map, first, last, stdout))
             {
                 return ExitCodes.Success;
             }
-            if (parse.GetValue(svg))
+            if (asSvg)
             {
                 string title = $"{map.Zone.Id} {map.Granularity.ToString().ToLowerInvariant()} partitions, {first:uuuu-MM-dd} to {last:uuuu-MM-dd}";
                 PartitionTimelineSvg.Render(map, map.PartitionsOf(first, last), title).Save(stdout);
                 stdout.WriteLine();
                 return ExitCodes.Success;
             }
-            bool asJson = parse.GetValue(json);
             var lines = new JsonLines(stdout);
             // One local date at a time: a range of years streams instead of being built in memory first.
             for (var date = first; date < last; date = date.PlusDays(1))
@@ -128,12 +146,12 @@ internal static class PartitionsCommand
 /// <summary>The <c>--hive</c>/<c>--trino</c> options of <c>partitions</c>: print the registration plan as statements.</summary>
 internal static class PlanOptions
 {
-    private static readonly Option<string?> Hive = new("--hive") { Description = "Print the registration plan as Hive/Spark SQL/Athena statements for this table." };
-    private static readonly Option<string?> Trino = new("--trino") { Description = "Print the registration plan as Trino CALL system.register_partition statements for this schema.table." };
-    private static readonly Option<string?> Location = new("--location") { Description = "Prefix of the UTC-hourly source folders (year=/month=/day=/hour=), e.g. s3://bucket/events." };
-    private static readonly Option<string?> Materialized = new("--materialized-location") { Description = "Prefix for materialised (merged/partial) folders; default LOCATION/_local/ZONE." };
-    private static readonly Option<string?> Now = new("--now") { Description = "The plan's now (yyyy-MM-ddTHH:mm:ssZ or with an offset); default the system clock." };
-    private static readonly Option<int> GraceMinutes = new("--grace-minutes") { Description = "Minutes to wait after a source hour ends before it counts as complete (default 0)." };
+    private static readonly Option<string?> Hive = new("--hive") { Description = "Print the registration plan as Hive/Spark SQL/Athena statements for this table.", HelpName = "TABLE" };
+    private static readonly Option<string?> Trino = new("--trino") { Description = "Print the registration plan as Trino CALL system.register_partition statements for this schema.table.", HelpName = "SCHEMA.TABLE" };
+    private static readonly Option<string?> Location = new("--location") { Description = "Prefix of the UTC-hourly source folders (year=/month=/day=/hour=), e.g. s3://bucket/events.", HelpName = "PREFIX" };
+    private static readonly Option<string?> Materialized = new("--materialized-location") { Description = "Prefix for materialised (merged/partial) folders; default LOCATION/_local/ZONE.", HelpName = "PREFIX" };
+    private static readonly Option<string?> Now = new("--now") { Description = "The plan's now, a timestamp as parse reads it (2024-11-03T10:00:00Z, +0100, a space separator); default the system clock.", HelpName = "T" };
+    private static readonly Option<int> GraceMinutes = new("--grace-minutes") { Description = "Minutes to wait after a source hour ends before it counts as complete (default 0).", HelpName = "MINUTES" };
 
     public static void AddTo(Command command)
     {
@@ -144,6 +162,9 @@ internal static class PlanOptions
         command.Options.Add(Now);
         command.Options.Add(GraceMinutes);
     }
+
+    /// <summary>Whether <c>--hive</c> or <c>--trino</c> was given.</summary>
+    public static bool IsRequested(ParseResult parse) => parse.GetValue(Hive) is not null || parse.GetValue(Trino) is not null;
 
     /// <summary>Prints the plan when <c>--hive</c> or <c>--trino</c> is given; otherwise returns false.</summary>
     public static bool TryRun(ParseResult parse, PartitionMap map, LocalDate from, LocalDate to, TextWriter output)
@@ -174,7 +195,7 @@ internal static class PlanOptions
         {
             throw new CliUsageException($"--grace-minutes: {grace} is negative.");
         }
-        var clock = parse.GetValue(Now) is { } nowText ? new FixedClock(ReadInstant(nowText, "--now")) : (IClock)SystemClock.Instance;
+        var clock = parse.GetValue(Now) is { } nowText ? new FixedClock(CliText.ReadInstant(nowText, DateTimeZone.Utc, "--now")) : (IClock)SystemClock.Instance;
         var options = new RegistrationOptions(location)
         {
             MaterializedRoot = parse.GetValue(Materialized),
@@ -195,20 +216,5 @@ internal static class PlanOptions
             output.WriteLine(line);
         }
         return true;
-    }
-
-    private static Instant ReadInstant(string text, string option)
-    {
-        var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        if (!result.Success)
-        {
-            throw new CliUsageException($"{option}: '{text}' is not an instant such as 2024-11-03T10:00:00Z.");
-        }
-        return result.Value.ToInstant();
-    }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
     }
 }

@@ -3,7 +3,8 @@ namespace UpStats.Time.Cli;
 /// <summary>
 /// Reads a stream in large chunks and hands out blocks of whole lines as UTF-8 bytes (each block ends with
 /// '\n', except a final line without one), so that commands can parse many lines per call without a string
-/// per line. A line longer than the buffer grows it.
+/// per line. A line longer than the buffer grows it. A UTF-8 byte-order mark at the start of the stream (as some
+/// Windows editors write) is not part of the first line.
 /// </summary>
 internal sealed class Utf8LineBlocks(Stream stream, int bufferSize = 1 << 20)
 {
@@ -11,6 +12,7 @@ internal sealed class Utf8LineBlocks(Stream stream, int bufferSize = 1 << 20)
     private int _start;
     private int _end;
     private bool _endOfStream;
+    private bool _started;
 
     /// <summary>
     /// The next block of whole lines, or an empty span at the end of the stream. The span is only valid until
@@ -50,6 +52,29 @@ internal sealed class Utf8LineBlocks(Stream stream, int bufferSize = 1 << 20)
                 _endOfStream = true;
             }
             _end += read;
+            if (!_started)
+            {
+                SkipByteOrderMark(ref searched);
+            }
+        }
+    }
+
+    // Decides once, at the start of the stream, whether it begins with a byte-order mark (waiting while what has
+    // arrived is still a prefix of one) and drops it.
+    private void SkipByteOrderMark(ref int searched)
+    {
+        ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
+        var head = _buffer.AsSpan(0, _end);
+        if (head.Length < mark.Length && !_endOfStream && mark.StartsWith(head))
+        {
+            return;
+        }
+        _started = true;
+        if (head.StartsWith(mark))
+        {
+            Buffer.BlockCopy(_buffer, mark.Length, _buffer, 0, _end - mark.Length);
+            _end -= mark.Length;
+            searched = 0;
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed class ViewCheckTest : IDisposable
         Assert.Contains("skipped labels have no partition: 2024-03-10T02", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("copied into 1 merged/partial folders", log.ToString(), StringComparison.Ordinal);
         Assert.True(report.Checks.Count >= 9);
+        // The plan file it names is there, and the log says it only outlives the run with --keep.
+        Assert.True(File.Exists(Path.Combine(_workDir, "plan.sql")));
+        Assert.Contains("plan.sql (deleted at the end unless --keep is given)", log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using UpStats.Lake.Migration;
 
 namespace UpStats.Lake.Tests;
 
-/// <summary>The sample's command lines (SPEC.md "The samples' command lines"), run as a real process.</summary>
+/// <summary>The sample's command lines (fixed: outside checks drive them), run as a real process.</summary>
 public class LakeCommandLineTest
 {
     public static TheoryData<string> Engines => TestLake.Engines;
@@ -46,6 +46,23 @@ public class LakeCommandLineTest
         var newerAgain = LakeProcess.Run(["newer", .. store, "--limit", "5"]);
         Assert.Contains("newer than ", newerAgain.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(newer.Stdout.Split('\n')[1], newerAgain.Stdout, StringComparison.Ordinal);
+    }
+
+    // A mistyped --db used to create an empty store and answer "nothing there".
+    [Theory]
+    [InlineData("show", "--db", "--job", "1")]
+    [InlineData("newer", "--db")]
+    [InlineData("migrate", "--db")]
+    [InlineData("replicate", "--from", "--to", "/tmp/upstats-never-used-target.db")]
+    public void ReadingCommands_AMissingSqliteStore_AreRefusedWithoutCreatingIt(params string[] args)
+    {
+        string missing = Path.Combine(Path.GetTempPath(), $"upstats-missing-{Guid.NewGuid():N}.db");
+        var command = args.ToList();
+        command.Insert(2, missing);
+        var result = LakeProcess.Run([.. command]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"no lake at {missing}", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 /// <summary>Runs the built tool (<c>upstats-time.dll</c>, copied beside the tests) as a process, as a user would.</summary>
 public static class CliRunner
 {
-    private static readonly string ToolPath = Path.Combine(AppContext.BaseDirectory, "upstats-time.dll");
+    public static readonly string ToolPath = Path.Combine(AppContext.BaseDirectory, "upstats-time.dll");
 
     public static CliResult Run(string? stdin, params string[] args)
     {

@@ -4,7 +4,7 @@ namespace UpStats.Time.Cli.Tests;
 
 /// <summary>
 /// <c>upstats-time parse</c> run as a real process on files and stdin with good and bad lines: the JSON Lines
-/// contract of SPEC.md, exit codes, <c>--to epoch</c>/<c>--to iso</c>, CRLF input, and usage errors.
+/// command-line contract, exit codes, <c>--to epoch</c>/<c>--to iso</c>, CRLF input, and usage errors.
 /// </summary>
 public sealed class ParseCommandTest : IDisposable
 {
@@ -41,8 +41,9 @@ public sealed class ParseCommandTest : IDisposable
         Assert.Equal(BadMonth, bad.RootElement.GetProperty("input").GetString());
         Assert.Equal(5, bad.RootElement.GetProperty("error").GetProperty("position").GetInt32());
         Assert.Equal("Month must be between 01 and 12", bad.RootElement.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("MonthOutOfRange", bad.RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.False(bad.RootElement.TryGetProperty("utc", out _));
-        Assert.Equal("""{"input":"","error":{"position":0,"message":"The value is empty"}}""", result.Lines[2]);
+        Assert.Equal("""{"input":"","error":{"position":0,"message":"The value is empty","code":"Empty"}}""", result.Lines[2]);
         Assert.Equal("""{"input":"1969-12-31T23:59:59.5Z","utc":"1969-12-31T23:59:59.5Z","epochSeconds":-1}""", result.Lines[3]);
         using var noOffset = JsonDocument.Parse(result.Lines[4]);
         Assert.Equal(19, noOffset.RootElement.GetProperty("error").GetProperty("position").GetInt32());
@@ -110,10 +111,10 @@ public sealed class ParseCommandTest : IDisposable
     }
 
     [Fact]
-    public void Parse_MissingFile_ExitsTwoWithOneStderrLine()
+    public void Parse_MissingFile_IsAnIoErrorWithOneStderrLine()
     {
         var result = CliRunner.Run(null, "parse", "--json", Path.Combine(_directory, "missing.txt"));
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.Equal("", result.StdOut);
         var line = Assert.Single(result.StdErr.TrimEnd('\n').Split('\n'));
         Assert.Contains("missing.txt", line);

@@ -1,6 +1,6 @@
 namespace UpStats.Time.Cli.Tests;
 
-// SPEC.md's `partitions` contract, run on the real tool.
+// The `partitions` command-line contract, run on the real tool.
 public class PartitionsCommandTest
 {
     [Fact]
@@ -77,7 +77,7 @@ public class PartitionsCommandTest
     [InlineData("must be before --to", "--zone", "UTC", "--from", "2024-01-03", "--to", "2024-01-02")]
     [InlineData("--zone", "--from", "2024-01-01", "--to", "2024-01-02")]
     [InlineData("--location", "--zone", "UTC", "--from", "2024-01-01", "--to", "2024-01-02", "--hive", "t")]
-    [InlineData("--now: 'soon' is not an instant", "--zone", "UTC", "--from", "2024-01-01", "--to", "2024-01-02", "--hive", "t", "--location", "s3://b", "--now", "soon")]
+    [InlineData("--now: 'soon' is not a timestamp", "--zone", "UTC", "--from", "2024-01-01", "--to", "2024-01-02", "--hive", "t", "--location", "s3://b", "--now", "soon")]
     [InlineData("--trino: Trino needs the table as schema.table", "--zone", "UTC", "--from", "2024-01-01", "--to", "2024-01-02", "--trino", "t", "--location", "s3://b")]
     [InlineData("--location only applies with --hive", "--zone", "UTC", "--from", "2024-01-01", "--to", "2024-01-02", "--location", "s3://b")]
     public void Partitions_BadArgument_ExitsTwoWithOneStderrLine(string expected, params string[] args)

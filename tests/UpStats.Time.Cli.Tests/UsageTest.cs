@@ -21,6 +21,6 @@ public class ParseUsageTest
     {
         var result = CliRunner.Run("", "parse", "--bogus");
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("parse: unknown option --bogus (options: --json, --to epoch|iso; the input is FILE or -).", result.StdErr.TrimEnd('\n'));
+        Assert.Equal("upstats-time parse: unknown option --bogus (options: --json, --to epoch|iso; the input is FILE or -).", result.StdErr.TrimEnd('\n'));
     }
 }

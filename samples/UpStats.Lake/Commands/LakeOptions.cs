@@ -43,5 +43,22 @@ internal sealed class LakeOptions
     }
 }
 
+/// <summary>Checks on a store location before a command reads it.</summary>
+internal static class StoreChecks
+{
+    /// <summary>
+    /// A SQLite store a command only reads (show, newer, migrate, replicate's source) must exist: opening a missing
+    /// file would create an empty store and answer "nothing there" for a mistyped path.
+    /// </summary>
+    public static StoreLocation MustExist(this StoreLocation location, string option)
+    {
+        if (!location.IsPostgres && !File.Exists(location.Value))
+        {
+            throw new LakeUsageException($"{option}: no lake at {location.Value} (make one with: generate --db {location.Value} --rows N).");
+        }
+        return location;
+    }
+}
+
 /// <summary>A usage error: one plain stderr line, exit code 2.</summary>
 internal sealed class LakeUsageException(string message) : Exception(message);

@@ -21,7 +21,7 @@ internal static class MigrateCommand
         command.Options.Add(commit);
         command.SetAction(result =>
         {
-            using var database = LakeDatabase.Open(store.Read(result));
+            using var database = LakeDatabase.Open(store.Read(result).MustExist("--db"));
             return Migrate(database, ReadChunk(result, chunk), ReadCommit(result, commit));
         });
         return command;

@@ -32,7 +32,7 @@ internal static class NewerCommand
             {
                 throw new LakeUsageException("--limit: must be 1 or more.");
             }
-            using var database = LakeDatabase.Open(store.Read(result));
+            using var database = LakeDatabase.Open(store.Read(result).MustExist("--db"));
             var name = result.GetValue(reader)!;
             var bound = database.ReaderMark(name);
             var jobs = database.JobsCreatedAfter(bound, max);

@@ -22,7 +22,7 @@ internal static class ReplicateCommand
         command.SetAction(result =>
         {
             var chunkSize = MigrateCommand.ReadChunk(result, chunk);
-            using var source = LakeDatabase.Open(StoreLocation.Parse(result.GetValue(from)!));
+            using var source = LakeDatabase.Open(StoreLocation.Parse(result.GetValue(from)!).MustExist("--from"));
             using var target = LakeDatabase.Open(StoreLocation.Parse(result.GetValue(to)!));
             var (copied, before, after) = Replicator.CopyNewRows(source, target, chunkSize ?? target.Engine.DefaultChunkSize);
             Console.WriteLine(copied == 0

@@ -21,7 +21,7 @@ internal static class ShowCommand
         command.SetAction(result =>
         {
             var readerZone = ReadZone(result, zone);
-            using var database = LakeDatabase.Open(store.Read(result));
+            using var database = LakeDatabase.Open(store.Read(result).MustExist("--db"));
             var id = result.GetValue(job)!;
             var record = database.FindJob(id);
             if (record is null)

@@ -268,9 +268,9 @@ public static class OffsetTimestamp
         {
             value = default;
             // Only 9999-12-31 with a negative offset gets here: the offset is the field that pushes the instant
-            // out of range, so point at its sign (the last '-' of the text, SPEC.md's out-of-range field rule).
+            // out of range, so point at its sign (the last '-' of the text: an out-of-range value points at the field that puts it there).
             int offsetAt = s.LastIndexOf(TChar.CreateTruncating('-'));
-            error = new ParseError(offsetAt < 0 ? 0 : offsetAt, ParseErrorReasons.InstantOutOfRange);
+            error = new ParseError(offsetAt < 0 ? 0 : offsetAt, ParseErrorCode.InstantOutOfRange);
             return false;
         }
         value = Instant.FromUnixTimeSeconds(epochSeconds).PlusNanoseconds(fields.Nanosecond);
@@ -308,12 +308,12 @@ public static class OffsetTimestamp
             }
             catch (SkippedTimeException)
             {
-                error = new ParseError(TimeFieldPosition, ParseErrorReasons.SkippedLocalTime);
+                error = new ParseError(TimeFieldPosition, ParseErrorCode.SkippedLocalTime);
                 return false;
             }
             catch (AmbiguousTimeException)
             {
-                error = new ParseError(TimeFieldPosition, ParseErrorReasons.AmbiguousLocalTime);
+                error = new ParseError(TimeFieldPosition, ParseErrorCode.AmbiguousLocalTime);
                 return false;
             }
         }
@@ -322,7 +322,7 @@ public static class OffsetTimestamp
         if (zoned.Year == 9999 && zoned.Offset < Offset.Zero
             && zoned.LocalDateTime.InUtc().ToInstant().ToUnixTimeTicks() - zoned.Offset.Ticks > MaxInstantTicks)
         {
-            error = new ParseError(0, ParseErrorReasons.InstantOutOfRange);
+            error = new ParseError(0, ParseErrorCode.InstantOutOfRange);
             return false;
         }
         value = zoned.ToInstant();

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace UpStats.Time.Parsing;
 
 /// <summary>
-/// The grammar of SPEC.md "Parsing", once for UTF-8 (<c>byte</c>) and UTF-16 (<c>char</c>): the methods are
+/// The offset-timestamp grammar (see <see cref="OffsetTimestamp"/>), once for UTF-8 (<c>byte</c>) and UTF-16 (<c>char</c>): the methods are
 /// generic over the code unit, and the JIT compiles a separate, fully specialised copy for each.
 /// </summary>
 /// <remarks>
@@ -16,7 +16,9 @@ namespace UpStats.Time.Parsing;
 internal static class OffsetTimestampScanner
 {
     // Nanoseconds per unit of a fraction with (index) digits: 1 digit = tenths = 100,000,000 ns.
-    private static ReadOnlySpan<int> FractionScale => [1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+    // A static array rather than a `ReadOnlySpan<int> => [...]` property: built without optimisation (Debug), that
+    // property allocated a new array on every call, and the parser must allocate nothing in every configuration.
+    private static readonly int[] FractionScale = [1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>
@@ -153,20 +155,20 @@ internal static class OffsetTimestampScanner
             uint fraction = 0;
             while (i < s.Length && uint.CreateTruncating(s[i]) - '0' is var d && d <= 9)
             {
-                if (i - first == 9) { return Fail(i, ParseErrorReasons.FractionTooLong, out error); }
+                if (i - first == 9) { return Fail(i, ParseErrorCode.FractionTooLong, out error); }
                 fraction = fraction * 10 + d;
                 i++;
             }
             if (i == first)
             {
-                return Fail(i, i == s.Length ? ParseErrorReasons.EndsEarly : ParseErrorReasons.ExpectedFractionDigit, out error);
+                return Fail(i, i == s.Length ? ParseErrorCode.EndsEarly : ParseErrorCode.ExpectedFractionDigit, out error);
             }
             fields.Nanosecond = (int)fraction * FractionScale[i - first];
         }
 
         if (i == s.Length)
         {
-            if (offsetRequired) { return Fail(i, ParseErrorReasons.ExpectedOffset, out error); }
+            if (offsetRequired) { return Fail(i, ParseErrorCode.ExpectedOffset, out error); }
             error = default;
             return true;
         }
@@ -190,18 +192,18 @@ internal static class OffsetTimestampScanner
             {
                 if (!Number(s, ref i, 2, out offsetMinutes, out error)) { return false; }
             }
-            if (offsetHours > 18) { return Fail(signAt, ParseErrorReasons.OffsetOutOfRange, out error); }
-            if (offsetMinutes > 59) { return Fail(minutesAt, ParseErrorReasons.OffsetMinuteOutOfRange, out error); }
-            if (offsetHours == 18 && offsetMinutes > 0) { return Fail(signAt, ParseErrorReasons.OffsetOutOfRange, out error); }
+            if (offsetHours > 18) { return Fail(signAt, ParseErrorCode.OffsetOutOfRange, out error); }
+            if (offsetMinutes > 59) { return Fail(minutesAt, ParseErrorCode.OffsetMinuteOutOfRange, out error); }
+            if (offsetHours == 18 && offsetMinutes > 0) { return Fail(signAt, ParseErrorCode.OffsetOutOfRange, out error); }
             int seconds = (int)(offsetHours * 3600 + offsetMinutes * 60);
             fields.OffsetSeconds = c == '-' ? -seconds : seconds;
         }
         else
         {
-            return Fail(i, ParseErrorReasons.ExpectedOffset, out error);
+            return Fail(i, ParseErrorCode.ExpectedOffset, out error);
         }
         fields.HasOffset = true;
-        if (i != s.Length) { return Fail(i, ParseErrorReasons.TrailingText, out error); }
+        if (i != s.Length) { return Fail(i, ParseErrorCode.TrailingText, out error); }
         error = default;
         return true;
     }
@@ -247,35 +249,35 @@ internal static class OffsetTimestampScanner
     {
         if (s.IsEmpty)
         {
-            error = new ParseError(0, ParseErrorReasons.Empty);
+            error = new ParseError(0, ParseErrorCode.Empty);
             return false;
         }
         int i = 0;
         if (!Number(s, ref i, 4, out fields.Year, out error)) { return false; }
-        if (fields.Year == 0) { return Fail(0, ParseErrorReasons.YearOutOfRange, out error); }
-        if (!Expect(s, ref i, '-', ParseErrorReasons.ExpectedDateSeparator, out error)) { return false; }
+        if (fields.Year == 0) { return Fail(0, ParseErrorCode.YearOutOfRange, out error); }
+        if (!Expect(s, ref i, '-', ParseErrorCode.ExpectedDateSeparator, out error)) { return false; }
         if (!Number(s, ref i, 2, out fields.Month, out error)) { return false; }
-        if (fields.Month - 1 > 11) { return Fail(i - 2, ParseErrorReasons.MonthOutOfRange, out error); }
-        if (!Expect(s, ref i, '-', ParseErrorReasons.ExpectedDateSeparator, out error)) { return false; }
+        if (fields.Month - 1 > 11) { return Fail(i - 2, ParseErrorCode.MonthOutOfRange, out error); }
+        if (!Expect(s, ref i, '-', ParseErrorCode.ExpectedDateSeparator, out error)) { return false; }
         if (!Number(s, ref i, 2, out fields.Day, out error)) { return false; }
-        if (fields.Day - 1 >= CivilCalendar.DaysInMonth(fields.Year, fields.Month)) { return Fail(i - 2, ParseErrorReasons.DayOutOfRange, out error); }
-        if (i == s.Length) { return Fail(i, ParseErrorReasons.EndsEarly, out error); }
+        if (fields.Day - 1 >= CivilCalendar.DaysInMonth(fields.Year, fields.Month)) { return Fail(i - 2, ParseErrorCode.DayOutOfRange, out error); }
+        if (i == s.Length) { return Fail(i, ParseErrorCode.EndsEarly, out error); }
         uint t = uint.CreateTruncating(s[i]);
-        if (((t | 0x20) != 't') & (t != ' ')) { return Fail(i, ParseErrorReasons.ExpectedDateTimeSeparator, out error); }
+        if (((t | 0x20) != 't') & (t != ' ')) { return Fail(i, ParseErrorCode.ExpectedDateTimeSeparator, out error); }
         i++;
         if (!Number(s, ref i, 2, out fields.Hour, out error)) { return false; }
-        if (fields.Hour > 23) { return Fail(i - 2, ParseErrorReasons.HourOutOfRange, out error); }
-        if (!Expect(s, ref i, ':', ParseErrorReasons.ExpectedTimeSeparator, out error)) { return false; }
+        if (fields.Hour > 23) { return Fail(i - 2, ParseErrorCode.HourOutOfRange, out error); }
+        if (!Expect(s, ref i, ':', ParseErrorCode.ExpectedTimeSeparator, out error)) { return false; }
         if (!Number(s, ref i, 2, out fields.Minute, out error)) { return false; }
-        if (fields.Minute > 59) { return Fail(i - 2, ParseErrorReasons.MinuteOutOfRange, out error); }
-        if (!Expect(s, ref i, ':', ParseErrorReasons.ExpectedTimeSeparator, out error)) { return false; }
+        if (fields.Minute > 59) { return Fail(i - 2, ParseErrorCode.MinuteOutOfRange, out error); }
+        if (!Expect(s, ref i, ':', ParseErrorCode.ExpectedTimeSeparator, out error)) { return false; }
         if (!Number(s, ref i, 2, out fields.Second, out error)) { return false; }
-        if (fields.Second > 59) { return Fail(i - 2, ParseErrorReasons.SecondOutOfRange, out error); }
+        if (fields.Second > 59) { return Fail(i - 2, ParseErrorCode.SecondOutOfRange, out error); }
         error = default;
         return true;
     }
 
-    private static bool Fail(int position, string reason, out ParseError error)
+    private static bool Fail(int position, ParseErrorCode reason, out ParseError error)
     {
         error = new ParseError(position, reason);
         return false;
@@ -288,19 +290,19 @@ internal static class OffsetTimestampScanner
         value = 0;
         for (int k = 0; k < count; k++, i++)
         {
-            if (i == s.Length) { return Fail(i, ParseErrorReasons.EndsEarly, out error); }
+            if (i == s.Length) { return Fail(i, ParseErrorCode.EndsEarly, out error); }
             uint d = uint.CreateTruncating(s[i]) - '0';
-            if (d > 9) { return Fail(i, ParseErrorReasons.ExpectedDigit, out error); }
+            if (d > 9) { return Fail(i, ParseErrorCode.ExpectedDigit, out error); }
             value = value * 10 + d;
         }
         error = default;
         return true;
     }
 
-    private static bool Expect<TChar>(ReadOnlySpan<TChar> s, ref int i, char expected, string reason, out ParseError error)
+    private static bool Expect<TChar>(ReadOnlySpan<TChar> s, ref int i, char expected, ParseErrorCode reason, out ParseError error)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if (i == s.Length) { return Fail(i, ParseErrorReasons.EndsEarly, out error); }
+        if (i == s.Length) { return Fail(i, ParseErrorCode.EndsEarly, out error); }
         if (uint.CreateTruncating(s[i]) != expected) { return Fail(i, reason, out error); }
         i++;
         error = default;

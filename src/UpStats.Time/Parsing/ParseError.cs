@@ -6,7 +6,7 @@ namespace UpStats.Time.Parsing;
 /// <summary>
 /// Why and where a timestamp was rejected: the 0-based <see cref="Position"/> of the first offending character
 /// (or of the first character of an out-of-range field, or the value's length when it ends early) and a
-/// <see cref="Reason"/> from <see cref="ParseErrorReasons"/>.
+/// stable <see cref="Code"/> with its <see cref="Reason"/> in plain words.
 /// </summary>
 /// <remarks>
 /// A plain value: the <c>Try</c> methods return one without allocating. A message string is only built when
@@ -16,19 +16,27 @@ namespace UpStats.Time.Parsing;
 /// </remarks>
 public readonly struct ParseError : IEquatable<ParseError>
 {
-    private readonly string? _reason;
+    // The reason when it carries the input's own numbers (run intervals); otherwise the code's constant text.
+    private readonly string? _detail;
 
-    internal ParseError(int position, string reason)
+    internal ParseError(int position, ParseErrorCode code, string? detail = null)
     {
         Position = position;
-        _reason = reason;
+        Code = code;
+        _detail = detail;
     }
 
     /// <summary>The 0-based index (bytes for UTF-8, chars for UTF-16) of the offending character or field.</summary>
     public int Position { get; }
 
-    /// <summary>Why the value was rejected: one of the <see cref="ParseErrorReasons"/> constants (empty for <c>default</c>).</summary>
-    public string Reason => _reason ?? "";
+    /// <summary>Why the value was rejected, as a stable code (<see cref="ParseErrorCode.None"/> for <c>default</c>).</summary>
+    public ParseErrorCode Code { get; }
+
+    /// <summary>
+    /// Why the value was rejected, in plain words: for timestamps one of the <see cref="ParseErrorReasons"/> constants;
+    /// empty for <c>default</c>.
+    /// </summary>
+    public string Reason => _detail ?? ParseErrorReasons.Of(Code);
 
     /// <summary>The reason and the position, e.g. <c>Month must be between 01 and 12 at position 5</c>.</summary>
     public string Message => string.Create(CultureInfo.InvariantCulture, $"{Reason} at position {Position}");
@@ -59,17 +67,17 @@ public readonly struct ParseError : IEquatable<ParseError>
     public override string ToString() => Message;
 
     /// <inheritdoc/>
-    public bool Equals(ParseError other) => Position == other.Position && Reason == other.Reason;
+    public bool Equals(ParseError other) => Position == other.Position && Code == other.Code && Reason == other.Reason;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ParseError other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Position, Reason);
+    public override int GetHashCode() => HashCode.Combine(Position, Code, Reason);
 
-    /// <summary>Equality of position and reason.</summary>
+    /// <summary>Equality of position, code and reason.</summary>
     public static bool operator ==(ParseError left, ParseError right) => left.Equals(right);
 
-    /// <summary>Inequality of position or reason.</summary>
+    /// <summary>Inequality of position, code or reason.</summary>
     public static bool operator !=(ParseError left, ParseError right) => !left.Equals(right);
 }

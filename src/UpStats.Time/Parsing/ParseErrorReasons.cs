@@ -69,4 +69,31 @@ public static class ParseErrorReasons
 
     /// <summary>A value without offset names a local time that the zone reads twice, and the resolver refused it.</summary>
     public const string AmbiguousLocalTime = "The local time is ambiguous in the zone (it falls in a clock change overlap)";
+
+    /// <summary>The plain-words text of a timestamp error code; other codes carry their own text in the error.</summary>
+    internal static string Of(ParseErrorCode code) => code switch
+    {
+        ParseErrorCode.Empty => Empty,
+        ParseErrorCode.EndsEarly => EndsEarly,
+        ParseErrorCode.ExpectedDigit => ExpectedDigit,
+        ParseErrorCode.ExpectedDateSeparator => ExpectedDateSeparator,
+        ParseErrorCode.ExpectedDateTimeSeparator => ExpectedDateTimeSeparator,
+        ParseErrorCode.ExpectedTimeSeparator => ExpectedTimeSeparator,
+        ParseErrorCode.ExpectedFractionDigit => ExpectedFractionDigit,
+        ParseErrorCode.FractionTooLong => FractionTooLong,
+        ParseErrorCode.ExpectedOffset => ExpectedOffset,
+        ParseErrorCode.TrailingText => TrailingText,
+        ParseErrorCode.YearOutOfRange => YearOutOfRange,
+        ParseErrorCode.MonthOutOfRange => MonthOutOfRange,
+        ParseErrorCode.DayOutOfRange => DayOutOfRange,
+        ParseErrorCode.HourOutOfRange => HourOutOfRange,
+        ParseErrorCode.MinuteOutOfRange => MinuteOutOfRange,
+        ParseErrorCode.SecondOutOfRange => SecondOutOfRange,
+        ParseErrorCode.OffsetOutOfRange => OffsetOutOfRange,
+        ParseErrorCode.OffsetMinuteOutOfRange => OffsetMinuteOutOfRange,
+        ParseErrorCode.InstantOutOfRange => InstantOutOfRange,
+        ParseErrorCode.SkippedLocalTime => SkippedLocalTime,
+        ParseErrorCode.AmbiguousLocalTime => AmbiguousLocalTime,
+        _ => "",
+    };
 }

@@ -39,7 +39,7 @@ public readonly struct ParseResult<T> : IEquatable<ParseResult<T>>
 
     internal static ParseResult<T> ForValue(T value) => new(value, default, null);
 
-    internal static ParseResult<T> ForError(int position, string reason, string input) => new(default!, new ParseError(position, reason), input);
+    internal static ParseResult<T> ForError(int position, ParseErrorCode code, string reason, string input) => new(default!, new ParseError(position, code, reason), input);
 
     /// <summary>Whether the text parsed.</summary>
     public bool Success => FailureReason is null;

@@ -93,7 +93,7 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
     {
         if (text.Length == 0)
         {
-            return ParseResult<PathTemplate>.ForError(0, "A path template must not be empty", text);
+            return ParseResult<PathTemplate>.ForError(0, ParseErrorCode.Empty, "A path template must not be empty", text);
         }
         var parts = new List<(Token, string)>();
         var literal = new StringBuilder();
@@ -104,20 +104,20 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
             // surrogate (no UTF-8 form, so no object-store key): reject them here rather than write broken paths.
             if (char.IsControl(c))
             {
-                return ParseResult<PathTemplate>.ForError(i, string.Create(CultureInfo.InvariantCulture, $"A path template must not contain the control character U+{(int)c:X4}"), text);
+                return ParseResult<PathTemplate>.ForError(i, ParseErrorCode.InvalidCharacter, string.Create(CultureInfo.InvariantCulture, $"A path template must not contain the control character U+{(int)c:X4}"), text);
             }
             if (char.IsSurrogate(c))
             {
                 if (!char.IsHighSurrogate(c) || i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))
                 {
-                    return ParseResult<PathTemplate>.ForError(i, "A path template must not contain an unpaired surrogate", text);
+                    return ParseResult<PathTemplate>.ForError(i, ParseErrorCode.InvalidCharacter, "A path template must not contain an unpaired surrogate", text);
                 }
                 literal.Append(c).Append(text[++i]);
                 continue;
             }
             if (c == '}')
             {
-                return ParseResult<PathTemplate>.ForError(i, "Unexpected '}'", text);
+                return ParseResult<PathTemplate>.ForError(i, ParseErrorCode.UnbalancedPattern, "Unexpected '}'", text);
             }
             if (c != '{')
             {
@@ -127,7 +127,7 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
             int close = text.IndexOf('}', i);
             if (close < 0)
             {
-                return ParseResult<PathTemplate>.ForError(i, "This '{' is not closed", text);
+                return ParseResult<PathTemplate>.ForError(i, ParseErrorCode.UnbalancedPattern, "This '{' is not closed", text);
             }
             var name = text[(i + 1)..close];
             Token token = name switch
@@ -141,7 +141,7 @@ public sealed class PathTemplate : IEquatable<PathTemplate>
             };
             if (token == Token.Literal)
             {
-                return ParseResult<PathTemplate>.ForError(i, $"Unknown token '{{{name}}}' (use {{yyyy}}, {{MM}}, {{dd}}, {{HH}} or {{mm}})", text);
+                return ParseResult<PathTemplate>.ForError(i, ParseErrorCode.UnknownPatternField, $"Unknown token '{{{name}}}' (use {{yyyy}}, {{MM}}, {{dd}}, {{HH}} or {{mm}})", text);
             }
             if (literal.Length > 0)
             {

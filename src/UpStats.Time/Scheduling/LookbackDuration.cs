@@ -12,7 +12,8 @@ namespace UpStats.Time.Scheduling;
 /// <remarks>
 /// Text forms: a sum of terms <c>&lt;digits&gt;&lt;unit&gt;</c> with units <c>d</c>, <c>h</c>, <c>m</c>, <c>s</c>,
 /// <c>ms</c> (case-insensitive): <c>30d</c>, <c>1h</c>, <c>15m</c>, <c>10s</c>, <c>500ms</c>, <c>1d12h</c>,
-/// <c>1h 30m</c>. A lookback is an exact elapsed time (a day is 24 hours), as in SQL timestamp arithmetic:
+/// <c>1h 30m</c>; the unit may also be a word, after a space, as a run interval writes it (<c>60 DAYS</c>,
+/// <c>1 hour 30 minutes</c>, <c>10 seconds</c>, <c>500 milliseconds</c>), and a lone <c>0</c> is no lookback. A lookback is an exact elapsed time (a day is 24 hours), as in SQL timestamp arithmetic:
 /// 30d before a task that starts after a spring-forward night reaches 30 × 24 hours back, not to the same
 /// local time. It is zero or positive and at most 100,000 days; its resolution is one tick (100 ns).
 /// </remarks>
@@ -21,7 +22,7 @@ namespace UpStats.Time.Scheduling;
 /// LookbackDuration lookback = LookbackDuration.ParseOrThrow("1d12h");
 /// Duration reach = lookback.Duration;                              // 36 hours
 /// string text = lookback.ToString();                               // "1d12h"
-/// bool parsed = LookbackDuration.TryParse("30 days", out _);       // false: the units are d, h, m, s and ms
+/// bool parsed = LookbackDuration.TryParse("30 days", out _);       // true: a run interval's words are units too
 /// string days = LookbackDuration.FromDuration(Duration.FromDays(30)).ToString();  // "30d"
 /// </code>
 /// </example>
@@ -92,7 +93,7 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
         }
         if (i == end)
         {
-            return Fail(text.Length, SchedulingMessages.EmptyLookback, text, original);
+            return Fail(text.Length, ParseErrorCode.Empty, SchedulingMessages.EmptyLookback, text, original);
         }
         long total = 0;
         while (i < end)
@@ -104,28 +105,43 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
                 number = number * 10 + (text[i] - '0');
                 if (number > MaxTicks)
                 {
-                    return Fail(numberStart, SchedulingMessages.NumberTooLarge, text, original);
+                    return Fail(numberStart, ParseErrorCode.NumberTooLarge, SchedulingMessages.NumberTooLarge, text, original);
                 }
                 i++;
             }
             if (i == numberStart)
             {
-                return Fail(i, SchedulingMessages.ExpectedNumber, text, original);
+                return Fail(i, ParseErrorCode.ExpectedNumber, SchedulingMessages.ExpectedNumber, text, original);
+            }
+            // A unit may follow after spaces and be a word, so that a lookback reads like a run interval
+            // ("60 DAYS" as well as "60d"); a lone 0 needs no unit (no lookback at all).
+            int numberEnd = i;
+            while (i < end && char.IsWhiteSpace(text[i]))
+            {
+                i++;
             }
             int unitStart = i;
             while (i < end && char.IsAsciiLetter(text[i]))
             {
                 i++;
             }
+            if (unitStart == i && number == 0 && numberStart == FirstNonSpace(text) && i == end)
+            {
+                return ParseResult<LookbackDuration>.ForValue(None);
+            }
+            if (unitStart == i)
+            {
+                unitStart = numberEnd;
+            }
             long perUnit = UnitTicks(text[unitStart..i]);
             if (perUnit == 0)
             {
-                return Fail(unitStart, SchedulingMessages.ExpectedLookbackUnit, text, original);
+                return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedLookbackUnit, text, original);
             }
             // number ≤ MaxTicks and perUnit ≤ a day: compare by division so nothing overflows.
             if (number > (MaxTicks - total) / perUnit)
             {
-                return Fail(numberStart, SchedulingMessages.LookbackTooLarge, text, original);
+                return Fail(numberStart, ParseErrorCode.ValueTooLarge, SchedulingMessages.LookbackTooLarge, text, original);
             }
             total += number * perUnit;
             while (i < end && char.IsWhiteSpace(text[i]))
@@ -136,22 +152,31 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
         return ParseResult<LookbackDuration>.ForValue(new LookbackDuration(total));
     }
 
-    private static long UnitTicks(ReadOnlySpan<char> unit) => unit.Length switch
+    private static int FirstNonSpace(ReadOnlySpan<char> text)
     {
-        1 => char.ToLowerInvariant(unit[0]) switch
+        int i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
         {
-            'd' => TimeSpan.TicksPerDay,
-            'h' => TimeSpan.TicksPerHour,
-            'm' => TimeSpan.TicksPerMinute,
-            's' => TimeSpan.TicksPerSecond,
-            _ => 0,
-        },
-        2 when unit.Equals("ms", StringComparison.OrdinalIgnoreCase) => TimeSpan.TicksPerMillisecond,
-        _ => 0,
-    };
+            i++;
+        }
+        return i;
+    }
 
-    private static ParseResult<LookbackDuration> Fail(int position, string reason, ReadOnlySpan<char> text, string? original) =>
-        ParseResult<LookbackDuration>.ForError(position, reason, original ?? text.ToString());
+    // Compact units (PARSE_DURATION's d, h, m, s, ms) and the words a run interval uses, singular or plural.
+    private static long UnitTicks(ReadOnlySpan<char> unit) =>
+        Is(unit, "d", "day", "days") ? TimeSpan.TicksPerDay
+        : Is(unit, "h", "hour", "hours") ? TimeSpan.TicksPerHour
+        : Is(unit, "m", "minute", "minutes") ? TimeSpan.TicksPerMinute
+        : Is(unit, "s", "second", "seconds") ? TimeSpan.TicksPerSecond
+        : Is(unit, "ms", "millisecond", "milliseconds") ? TimeSpan.TicksPerMillisecond
+        : 0;
+
+    private static bool Is(ReadOnlySpan<char> unit, string compact, string singular, string plural) =>
+        unit.Equals(compact, StringComparison.OrdinalIgnoreCase) || unit.Equals(singular, StringComparison.OrdinalIgnoreCase)
+        || unit.Equals(plural, StringComparison.OrdinalIgnoreCase);
+
+    private static ParseResult<LookbackDuration> Fail(int position, ParseErrorCode code, string reason, ReadOnlySpan<char> text, string? original) =>
+        ParseResult<LookbackDuration>.ForError(position, code, reason, original ?? text.ToString());
 
     /// <inheritdoc/>
     public bool Equals(LookbackDuration other) => _ticks == other._ticks;

@@ -135,7 +135,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         }
         if (i == end)
         {
-            return Fail(text.Length, SchedulingMessages.EmptyInterval, text, original);
+            return Fail(text.Length, ParseErrorCode.Empty, SchedulingMessages.EmptyInterval, text, original);
         }
         int numberStart = i;
         long number = 0;
@@ -144,13 +144,13 @@ public readonly struct RunInterval : IEquatable<RunInterval>
             number = number * 10 + (text[i] - '0');
             if (number > MaxDays * (long)MinutesPerDay)
             {
-                return Fail(numberStart, SchedulingMessages.NumberTooLarge, text, original);
+                return Fail(numberStart, ParseErrorCode.NumberTooLarge, SchedulingMessages.NumberTooLarge, text, original);
             }
             i++;
         }
         if (i == numberStart)
         {
-            return Fail(i, SchedulingMessages.ExpectedNumber, text, original);
+            return Fail(i, ParseErrorCode.ExpectedNumber, SchedulingMessages.ExpectedNumber, text, original);
         }
         int numberEnd = i;
         while (i < end && char.IsWhiteSpace(text[i]))
@@ -165,7 +165,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         var unit = text[unitStart..i];
         if (unit.IsEmpty)
         {
-            return Fail(unitStart, SchedulingMessages.ExpectedIntervalUnit, text, original);
+            return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedIntervalUnit, text, original);
         }
         while (i < end && char.IsWhiteSpace(text[i]))
         {
@@ -173,7 +173,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         }
         if (i < end)
         {
-            return Fail(i, SchedulingMessages.UnexpectedText, text, original);
+            return Fail(i, ParseErrorCode.TrailingText, SchedulingMessages.UnexpectedText, text, original);
         }
         long perUnit;
         bool compact = unit.Length == 1;
@@ -191,45 +191,51 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         }
         else
         {
-            return Fail(unitStart, SchedulingMessages.ExpectedIntervalUnit, text, original);
+            return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedIntervalUnit, text, original);
         }
         long minutes = number * perUnit;
         // Name the value the way the user wrote it: "5 HOURS does not divide 24 hours".
         string written = compact
             ? text[numberStart..end].ToString()
             : string.Concat(text[numberStart..numberEnd], " ", unit);
-        string? rule = Check(minutes, written);
+        string? rule = Check(minutes, written, out var code);
         return rule is null
             ? ParseResult<RunInterval>.ForValue(new RunInterval((int)minutes))
-            : Fail(numberStart, rule, text, original);
+            : Fail(numberStart, code, rule, text, original);
     }
 
     private static bool Is(ReadOnlySpan<char> unit, string word) => unit.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The rule <paramref name="minutes"/> breaks, in words, or null when it is a valid interval.</summary>
-    private static string? Check(long minutes, string written)
+    private static string? Check(long minutes, string written) => Check(minutes, written, out _);
+
+    private static string? Check(long minutes, string written, out ParseErrorCode code)
     {
         if (minutes < 1)
         {
+            code = ParseErrorCode.IntervalTooShort;
             return SchedulingMessages.AtLeastOneMinute;
         }
         if (minutes > MaxDays * (long)MinutesPerDay)
         {
+            code = ParseErrorCode.ValueTooLarge;
             return SchedulingMessages.IntervalTooLarge;
         }
         if (minutes < MinutesPerDay)
         {
+            code = ParseErrorCode.IntervalDoesNotDivideDay;
             return MinutesPerDay % minutes == 0
                 ? null
                 : string.Create(CultureInfo.InvariantCulture, $"{written} ({minutes} minutes) {SchedulingMessages.DoesNotDivideDay}: {SchedulingMessages.DivideDayRule}");
         }
+        code = ParseErrorCode.IntervalNotWholeDays;
         return minutes % MinutesPerDay == 0
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"{written} ({minutes} minutes) {SchedulingMessages.NeitherBelowADayNorWholeDays}: {SchedulingMessages.WholeDaysRule}");
     }
 
-    private static ParseResult<RunInterval> Fail(int position, string reason, ReadOnlySpan<char> text, string? original) =>
-        ParseResult<RunInterval>.ForError(position, reason, original ?? text.ToString());
+    private static ParseResult<RunInterval> Fail(int position, ParseErrorCode code, string reason, ReadOnlySpan<char> text, string? original) =>
+        ParseResult<RunInterval>.ForError(position, code, reason, original ?? text.ToString());
 
     /// <inheritdoc/>
     public bool Equals(RunInterval other) => _minutesMinusOne == other._minutesMinusOne;

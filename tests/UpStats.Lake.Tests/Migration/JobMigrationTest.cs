@@ -156,7 +156,7 @@ public class JobMigrationTest
         AssertFailure(database, progress, "~hour", 2, "2015-10-11T24:26:51+0100");
         AssertFailure(database, progress, "~nooffset", 3, "2015-10-11T00:26:51");
         AssertFailure(database, progress, "~escaped", 4, "2015-10-11T00:26:51\n+0100");
-        // Where and why, in the library's words (SPEC.md: the first offending character, or the input length when it ends early).
+        // Where and why, in the library's words (the first offending character, or the input length when it ends early).
         Assert.Equal($"{ParseErrorReasons.MonthOutOfRange} at position 5", database.FindJob("~month")!.Error);
         Assert.Equal($"{ParseErrorReasons.HourOutOfRange} at position 11", database.FindJob("~hour")!.Error);
         Assert.Equal($"{ParseErrorReasons.ExpectedOffset} at position 19", database.FindJob("~nooffset")!.Error);

@@ -3,7 +3,7 @@ using UpStats.Time.Grid;
 namespace UpStats.Time.Tests.Grid;
 
 /// <summary>
-/// SPEC.md's definition of the grid written the slow, obvious way with NodaTime's <c>MapLocal</c>:
+/// The definition of the local-clock grid written the slow, obvious way with NodaTime's <c>MapLocal</c>:
 /// a label read once gives one boundary, read twice (ambiguous) gives two, and a label in a gap gives the
 /// instant of the jump. Used as the oracle for the fast tick arithmetic in <see cref="LocalClockGrid"/>.
 /// </summary>

@@ -6,7 +6,7 @@ using FsCheck.Xunit;
 using NodaTime.Text;
 using NodaTime.TimeZones;
 using UpStats.Time.Parsing;
-using R = UpStats.Time.Parsing.ParseErrorReasons;
+using R = UpStats.Time.Parsing.ParseErrorCode;
 
 namespace UpStats.Time.Tests.Parsing;
 

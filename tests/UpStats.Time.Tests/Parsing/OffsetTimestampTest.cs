@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime.TimeZones;
 using UpStats.Time.Parsing;
-using R = UpStats.Time.Parsing.ParseErrorReasons;
+using R = UpStats.Time.Parsing.ParseErrorCode;
 
 namespace UpStats.Time.Tests.Parsing;
 
@@ -124,7 +124,7 @@ public class OffsetTimestampTest
     [InlineData("2015-10-11T00:26:51\u221201:00", 19, R.ExpectedOffset)]
     [InlineData("2015-10-11T00:26:51+01:00\r", 25, R.TrailingText)]
     [InlineData("２015-10-11T00:26:51+0100", 0, R.ExpectedDigit)]
-    public void TryParse_MalformedText_ReportsPositionAndReason(string text, int position, string reason) =>
+    public void TryParse_MalformedText_ReportsPositionAndReason(string text, int position, ParseErrorCode reason) =>
         AssertFails(text, position, reason);
 
     [Theory]
@@ -151,7 +151,7 @@ public class OffsetTimestampTest
     [InlineData("2015-10-11T00:26:51+0160", 22, R.OffsetMinuteOutOfRange)]
     [InlineData("2015-10-11T00:26:51+01:60", 23, R.OffsetMinuteOutOfRange)]
     [InlineData("2015-13-32T24:60:60+1960", 5, R.MonthOutOfRange)]
-    public void TryParse_OutOfRangeField_ReportsTheFieldStart(string text, int position, string reason) =>
+    public void TryParse_OutOfRangeField_ReportsTheFieldStart(string text, int position, ParseErrorCode reason) =>
         AssertFails(text, position, reason);
 
     [Theory]
@@ -257,7 +257,7 @@ public class OffsetTimestampTest
         Assert.Equal(new ParseError(19, R.ExpectedOffset), error);
     }
 
-    internal static void AssertFails(string text, int position, string reason)
+    internal static void AssertFails(string text, int position, ParseErrorCode reason)
     {
         var expected = new ParseError(position, reason);
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
@@ -278,6 +278,6 @@ public class OffsetTimestampTest
             Assert.Equal(expected, error);
         }
         var ex = Assert.Throws<FormatException>(() => OffsetTimestamp.Parse(text));
-        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{reason} at position {position}: '"), ex.Message);
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{expected.Reason} at position {position}: '"), ex.Message);
     }
 }

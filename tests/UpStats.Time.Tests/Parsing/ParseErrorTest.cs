@@ -1,6 +1,6 @@
 using UpStats.Time.Parsing;
 using UpStats.Time.Scheduling;
-using R = UpStats.Time.Parsing.ParseErrorReasons;
+using R = UpStats.Time.Parsing.ParseErrorCode;
 
 namespace UpStats.Time.Tests.Parsing;
 
@@ -12,6 +12,48 @@ public class ParseErrorTest
     {
         Assert.Equal("", default(ParseError).Reason);
         Assert.Equal(" at position 0", default(ParseError).Message);
+    }
+
+    [Theory]
+    [InlineData("2015-13-11T00:26:51+0100", R.MonthOutOfRange, ParseErrorReasons.MonthOutOfRange)]
+    [InlineData("", R.Empty, ParseErrorReasons.Empty)]
+    [InlineData("2015-10-11T00:26:51", R.ExpectedOffset, ParseErrorReasons.ExpectedOffset)]
+    [InlineData("2015-10-11T00:26:51+19", R.OffsetOutOfRange, ParseErrorReasons.OffsetOutOfRange)]
+    [InlineData("9999-12-31T23:59:59-01:00", R.InstantOutOfRange, ParseErrorReasons.InstantOutOfRange)]
+    public void Code_OfATimestampError_NamesTheReason(string text, ParseErrorCode code, string reason)
+    {
+        Assert.False(OffsetTimestamp.TryParse(text, out NodaTime.Instant _, out var error));
+        Assert.Equal(code, error.Code);
+        Assert.Equal(reason, error.Reason);
+    }
+
+    [Theory]
+    [InlineData("5 HOURS", R.IntervalDoesNotDivideDay)]
+    [InlineData("36 hours", R.IntervalNotWholeDays)]
+    [InlineData("0m", R.IntervalTooShort)]
+    [InlineData("5 parsecs", R.ExpectedUnit)]
+    [InlineData("five minutes", R.ExpectedNumber)]
+    [InlineData("5m later", R.TrailingText)]
+    [InlineData("  ", R.Empty)]
+    [InlineData("1000001d", R.ValueTooLarge)]
+    public void Code_OfARunIntervalError_NamesTheRule(string text, ParseErrorCode code) =>
+        Assert.Equal(code, RunInterval.Parse(text).Error.Code);
+
+    [Fact]
+    public void Codes_AreStableNumbersWithATextForEveryTimestampReason()
+    {
+        // The numbers are part of the contract: appending is allowed, renumbering is not.
+        Assert.Equal(0, (int)R.None);
+        Assert.Equal(12, (int)R.MonthOutOfRange);
+        Assert.Equal(19, (int)R.InstantOutOfRange);
+        var values = Enum.GetValues<ParseErrorCode>();
+        Assert.Equal(values.Length, values.Select(v => (int)v).Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, values.Length), values.Select(v => (int)v).Order());
+        foreach (var field in typeof(ParseErrorReasons).GetFields())
+        {
+            var code = Enum.Parse<ParseErrorCode>(field.Name);
+            Assert.Equal((string)field.GetValue(null)!, new ParseError(0, code).Reason);
+        }
     }
 
     [Fact]
@@ -34,8 +76,8 @@ public class ParseErrorTest
     public void ToMessage_PositionBeyondTheText_MarksTheEnd()
     {
         var error = new ParseError(30, R.EndsEarly);
-        Assert.Equal($"{R.EndsEarly} at position 30: '2015^'", error.ToMessage("2015"));
-        Assert.Equal($"{R.EndsEarly} at position 30: '2015^'", error.ToMessage("2015"u8));
+        Assert.Equal($"{ParseErrorReasons.EndsEarly} at position 30: '2015^'", error.ToMessage("2015"));
+        Assert.Equal($"{ParseErrorReasons.EndsEarly} at position 30: '2015^'", error.ToMessage("2015"u8));
     }
 
     [Fact]

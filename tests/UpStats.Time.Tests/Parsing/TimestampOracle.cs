@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace UpStats.Time.Tests.Parsing;
 
 /// <summary>
-/// An independent reading of SPEC.md's grammar for the properties: a regular expression for the shape and
+/// An independent reading of the offset-timestamp grammar for the properties: a regular expression for the shape and
 /// NodaTime's ISO calendar for the ranges. Slow and obviously right, which is what an oracle should be.
 /// </summary>
 internal static partial class TimestampOracle

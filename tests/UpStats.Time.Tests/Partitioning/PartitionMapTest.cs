@@ -6,7 +6,7 @@ using Interval = NodaTime.Interval;
 
 namespace UpStats.Time.Tests.Partitioning;
 
-// Udemy's PT Hive view (SPEC.md, "Who it is for" #2) and the rules of "Partition mapping", for every tzdb zone.
+// Udemy's PT Hive view and the partition-mapping rules, for every tzdb zone.
 public partial class PartitionMapTest
 {
     private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];

@@ -3,7 +3,7 @@ using UpStats.Time.Partitioning;
 namespace UpStats.Time.Tests.Partitioning;
 
 /// <summary>
-/// SPEC.md's partition rules checked the slow way with NodaTime (<c>InZone</c>, <c>MapLocal</c>,
+/// The partition rules checked the slow way with NodaTime (<c>InZone</c>, <c>MapLocal</c>,
 /// <c>GetZoneIntervals</c>) — never with the grid code under test. <see cref="CheckDay"/> returns the
 /// problems it finds for the partitions of one local date, so that properties and exhaustive loops share it.
 /// </summary>
@@ -100,7 +100,7 @@ internal static class PartitionOracle
     }
 
     /// <summary>
-    /// Every rule of SPEC.md's "Partition mapping" for the partitions of one local date; an empty list when all hold.
+    /// Every partition-mapping rule for the partitions of one local date; an empty list when all hold.
     /// </summary>
     public static List<string> CheckDay(PartitionMap map, LocalDate date)
     {

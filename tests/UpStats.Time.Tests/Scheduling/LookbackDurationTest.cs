@@ -31,7 +31,6 @@ public class LookbackDurationTest
     [InlineData("30", 2, SchedulingMessages.ExpectedLookbackUnit)]
     [InlineData("30x", 2, SchedulingMessages.ExpectedLookbackUnit)]
     [InlineData("1d-1h", 2, SchedulingMessages.ExpectedNumber)]
-    [InlineData("30days", 2, SchedulingMessages.ExpectedLookbackUnit)]
     [InlineData("100001d", 0, SchedulingMessages.LookbackTooLarge)]
     [InlineData("99999d99999999h", 6, SchedulingMessages.LookbackTooLarge)]
     public void Parse_BadText_SaysWhereAndWhy(string text, int position, string reason)
@@ -66,6 +65,14 @@ public class LookbackDurationTest
     [InlineData("100000d", 100_000 * 86_400_000L)]
     [InlineData("99999d24h", 100_000 * 86_400_000L)]
     [InlineData("0d0h", 0L)]
+    [InlineData("1 h", 3600_000L)]
+    [InlineData("60 DAYS", 60 * 86_400_000L)]
+    [InlineData("30days", 30 * 86_400_000L)]
+    [InlineData("1 day 12 hours", 36 * 3600_000L)]
+    [InlineData("30 Minutes", 30 * 60_000L)]
+    [InlineData("1 second 500 milliseconds", 1500L)]
+    [InlineData("0", 0L)]
+    [InlineData(" 0 ", 0L)]
     public void Parse_WhitespaceCaseAndTheLimit_AreAccepted(string text, long milliseconds)
     {
         Assert.True(LookbackDuration.TryParse(text, out var lookback));
@@ -79,14 +86,17 @@ public class LookbackDurationTest
     [InlineData("1h 99999999999999999s", 3, SchedulingMessages.NumberTooLarge)]
     [InlineData("100000d1ms", 7, SchedulingMessages.LookbackTooLarge)]
     [InlineData("99999d25h", 6, SchedulingMessages.LookbackTooLarge)]
-    [InlineData("1 h", 1, SchedulingMessages.ExpectedLookbackUnit)]
+    [InlineData("1 x", 2, SchedulingMessages.ExpectedLookbackUnit)]
+    [InlineData("1 minutess", 2, SchedulingMessages.ExpectedLookbackUnit)]
+    [InlineData("0 0", 1, SchedulingMessages.ExpectedLookbackUnit)]
+    [InlineData("1d 0", 4, SchedulingMessages.ExpectedLookbackUnit)]
     [InlineData("1mss", 1, SchedulingMessages.ExpectedLookbackUnit)]
     [InlineData("1xs", 1, SchedulingMessages.ExpectedLookbackUnit)]
     [InlineData("1h x", 3, SchedulingMessages.ExpectedNumber)]
     public void Parse_MoreBadText_SaysWhereAndWhy(string text, int position, string reason)
     {
         var result = LookbackDuration.Parse(text);
-        Assert.Equal(new UpStats.Time.Parsing.ParseError(position, reason), result.Error);
+        Assert.Equal((position, reason), (result.Error.Position, result.Error.Reason));
         Assert.False(LookbackDuration.TryParse(text, out var lookback));
         Assert.Equal(LookbackDuration.None, lookback);
     }

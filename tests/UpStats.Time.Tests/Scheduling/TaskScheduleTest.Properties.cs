@@ -8,7 +8,7 @@ using UpStats.Time.Tests.Grid;
 namespace UpStats.Time.Tests.Scheduling;
 
 /// <summary>
-/// The schedule rules of SPEC.md as properties over generated zones (biased to DST transitions), intervals,
+/// The schedule rules as properties over generated zones (biased to DST transitions), intervals,
 /// lookbacks and spans: tiling, grid boundaries (checked against the MapLocal oracle), one task per instant,
 /// the tasks reading an event against a brute-force scan, and local midnights in every tzdb zone.
 /// </summary>
@@ -76,7 +76,7 @@ public partial class TaskScheduleTest
             {
                 return true.Label("empty");
             }
-            // The oracle: every boundary SPEC.md defines (via MapLocal) strictly after START_FROM up to the last end.
+            // The oracle: every boundary the grid defines (via MapLocal) strictly after START_FROM up to the last end.
             var from = s.StartFrom.InZone(s.Zone).LocalDateTime.PlusDays(-2);
             var to = tasks[^1].End.InZone(s.Zone).LocalDateTime.PlusDays(2);
             var oracle = GridOracle.Boundaries(s.Grid, from, to).Where(x => x > s.StartFrom && x <= tasks[^1].End).ToList();
