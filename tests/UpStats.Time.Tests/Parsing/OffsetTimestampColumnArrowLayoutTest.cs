@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using UpStats.Time.Parsing;
-using R = UpStats.Time.Parsing.ParseErrorReasons;
+using R = UpStats.Time.Parsing.ParseErrorCode;
 
 namespace UpStats.Time.Tests.Parsing;
 
