@@ -38,7 +38,7 @@ internal static unsafe class ScalarFunctionRegistration
             NativeMethods.ScalarFunction.DuckDBScalarFunctionSetFunction(function, body);
             if (!NativeMethods.ScalarFunction.DuckDBRegisterScalarFunction(connection.NativeConnection, function).IsSuccess())
             {
-                throw new InvalidOperationException($"DuckDB refused to register the SQL function {name} (is it already registered in this database?).");
+                throw new InvalidOperationException($"DuckDB refused to register the SQL function {name}.");
             }
         }
         finally

@@ -33,11 +33,11 @@ public static class UpStatsFunctions
 {
     /// <summary>
     /// Adds <c>upstats_epoch</c>, <c>upstats_parse_error</c>, <c>upstats_local_key</c> and <c>upstats_task_start</c>
-    /// to the database of <paramref name="connection"/>.
+    /// to the database of <paramref name="connection"/>. Calling it again is harmless (tested): the functions keep working.
     /// </summary>
     /// <param name="connection">An open connection.</param>
     /// <exception cref="ArgumentNullException"><paramref name="connection"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">The connection is not open, or DuckDB refused a function (for example, one of that name is already registered).</exception>
+    /// <exception cref="InvalidOperationException">The connection is not open, or DuckDB refused to register a function.</exception>
     public static void RegisterUpStatsFunctions(this DuckDBConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -13,6 +13,14 @@ public class UpStatsFunctionsTest
     }
 
     [Fact]
+    public void RegisterUpStatsFunctions_Twice_IsHarmless()
+    {
+        using var db = new Db();
+        db.Connection.RegisterUpStatsFunctions();   // DuckDB accepts the same signatures again
+        Assert.Equal(1444519611L, db.Scalar("SELECT upstats_epoch('2015-10-11T00:26:51+0100')"));
+    }
+
+    [Fact]
     public void RegisterUpStatsFunctions_Null_Throws() =>
         Assert.Throws<ArgumentNullException>(() => UpStatsFunctions.RegisterUpStatsFunctions(null!));
 
