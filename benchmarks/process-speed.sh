@@ -12,7 +12,8 @@ command -v hyperfine >/dev/null || { apt-get update && apt-get install -y hyperf
 
 dotnet build benchmarks/ProcessBaseline -c Release -o "$work/baseline" >/dev/null
 dotnet build src/UpStats.Time.Cli -c Release -o "$work/tool" >/dev/null
-dotnet publish src/UpStats.Time.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >/dev/null
+if [ -n "${UPSTATS_AOT_DIR:-}" ]; then mkdir -p "$work/aot" && cp "$UPSTATS_AOT_DIR/upstats-time" "$work/aot/"; # reuse a published build
+else dotnet publish src/UpStats.Time.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >/dev/null; fi
 
 # 1M UpStats-style lines, seeded: offsets +0100, Z-free forms with ±hhmm, a few zones' offsets.
 python3 - "$work/lines.txt" <<'PY'
@@ -30,13 +31,15 @@ cmp <(dotnet "$work/baseline/ProcessBaseline.dll" < "$work/lines.txt") <("$work/
 cmp <(dotnet "$work/tool/upstats-time.dll" parse --to epoch < "$work/lines.txt") <("$work/aot/upstats-time" parse --to epoch < "$work/lines.txt")
 
 out=benchmarks/results/process-speed.md
-hyperfine --runs "$runs" --warmup 1 --export-markdown "$work/parse.md" --input "$work/lines.txt" --output pipe \
-  -n "DateTimeOffset.ParseExact program" "dotnet $work/baseline/ProcessBaseline.dll" \
-  -n "upstats-time (framework-dependent)" "dotnet $work/tool/upstats-time.dll parse --to epoch" \
-  -n "upstats-time (Native AOT)" "$work/aot/upstats-time parse --to epoch"
-hyperfine --runs "$((runs * 3))" --warmup 2 --export-markdown "$work/version.md" -N \
-  -n "upstats-time --version (framework-dependent)" "dotnet $work/tool/upstats-time.dll --version" \
-  -n "upstats-time --version (Native AOT)" "$work/aot/upstats-time --version"
+# (Debian's hyperfine has no --input: each command redirects itself, the same shell cost for all.)
+hyperfine --runs "$runs" --warmup 1 --export-markdown "$work/parse.md" \
+  -n "DateTimeOffset.ParseExact program" "dotnet $work/baseline/ProcessBaseline.dll < $work/lines.txt > /dev/null" \
+  -n "upstats-time (framework-dependent)" "dotnet $work/tool/upstats-time.dll parse --to epoch < $work/lines.txt > /dev/null" \
+  -n "upstats-time (Native AOT)" "$work/aot/upstats-time parse --to epoch < $work/lines.txt > /dev/null"
+hyperfine --runs "$((runs * 3))" --warmup 2 --export-markdown "$work/version.md" \
+  -n "upstats-time --version (framework-dependent)" "dotnet $work/tool/upstats-time.dll --version > /dev/null" \
+  -n "upstats-time --version (Native AOT)" "$work/aot/upstats-time --version > /dev/null" \
+  -n "an empty shell command (the floor)" "true"
 {
   echo "# Whole-process speed: \`upstats-time parse --to epoch\` over 1M lines"
   echo

@@ -11,7 +11,7 @@ namespace UpStats.Time.Cli.Tests;
 /// </summary>
 public partial class DocConsoleBlocksTest
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = UpStats.Time.TestSupport.RepositoryRoot.Path;
 
     public static TheoryData<string, int, string> Commands()
     {
@@ -82,18 +82,6 @@ public partial class DocConsoleBlocksTest
             }
             yield return (command, output);
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "UpStats.Time.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("UpStats.Time.sln not found above the test's folder");
     }
 
     [GeneratedRegex(@"^```console\n(.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]

@@ -30,13 +30,13 @@ internal static class MigrateCommand
     /// <summary>The <c>--chunk</c> option.</summary>
     public static Option<int?> ChunkOption() => new("--chunk")
     {
-        Description = "raw rows per chunk: read, decoded and written together (default: 2000 on SQLite, 250 on PostgreSQL)",
+        Description = "raw rows per chunk: read, decoded and written together (default: 2000 on SQLite, 1000 on PostgreSQL)",
     };
 
     /// <summary>The <c>--commit-every</c> option.</summary>
     public static Option<int?> CommitOption() => new("--commit-every")
     {
-        Description = "raw rows per transaction, rounded up to whole chunks; a crash loses at most this much work (default: 20000 on SQLite, 1000 on PostgreSQL)",
+        Description = "raw rows per transaction, rounded up to whole chunks; a crash loses at most this much work (default: 20000)",
     };
 
     /// <summary>Reads <c>--commit-every</c>, which must be positive when given (null: the engine's default).</summary>

@@ -55,9 +55,12 @@ internal sealed class LakeDatabase : IDisposable
         string[] statements =
         [
             $"CREATE TABLE IF NOT EXISTS odesk_debug_req(id {integer} PRIMARY KEY, added_time {integer} NOT NULL, sha TEXT NOT NULL, data {Engine.BlobType} NOT NULL, query TEXT NOT NULL)",
-            // Dedup asks "is this SHA-1 already stored with a payload?" once per response.
-            "CREATE INDEX IF NOT EXISTS odesk_debug_req_sha ON odesk_debug_req(sha)",
             $"CREATE TABLE IF NOT EXISTS jobs(job_id TEXT PRIMARY KEY, raw_id {integer} NOT NULL, date_created {integer}, error TEXT){Engine.TextKeyedTableOptions}",
+            // The migration's jobs on their way to the jobs table: appended at each commit, merged into jobs in
+            // one sorted pass at the end of the run (see MergeStagedJobs), then emptied.
+            $"CREATE TABLE IF NOT EXISTS jobs_staged(raw_id {integer} NOT NULL, job_id TEXT NOT NULL, date_created {integer}, error TEXT, value TEXT)",
+            // The malformed values a merge wrote, until they are reported (right after the merge commits).
+            $"CREATE TABLE IF NOT EXISTS jobs_malformed(raw_id {integer} NOT NULL, job_id TEXT NOT NULL, value TEXT NOT NULL, error TEXT NOT NULL)",
             $"CREATE TABLE IF NOT EXISTS raw_errors(raw_id {integer} PRIMARY KEY, error TEXT NOT NULL)",
             $"CREATE TABLE IF NOT EXISTS lake_checkpoint(name TEXT PRIMARY KEY, last_raw_id {integer} NOT NULL, raw_rows {integer} NOT NULL, duplicate_rows {integer} NOT NULL, unreadable_rows {integer} NOT NULL, jobs {integer} NOT NULL, repeated_jobs {integer} NOT NULL, failed_jobs {integer} NOT NULL)",
             $"CREATE TABLE IF NOT EXISTS lake_reader(reader TEXT PRIMARY KEY, newest_seen {integer} NOT NULL)",
@@ -83,6 +86,24 @@ internal sealed class LakeDatabase : IDisposable
     {
         using var command = Command(transaction, "SELECT COUNT(*) FROM odesk_debug_req WHERE sha = @sha AND length(data) > 0", ("sha", sha));
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>The SHA-1 of raw row <paramref name="id"/>, or null when there is no such row.</summary>
+    public string? ShaOf(long id)
+    {
+        using var command = Command(null, "SELECT sha FROM odesk_debug_req WHERE id = @id", ("id", id));
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Hands the id and SHA-1 of every raw row stored with a payload to <paramref name="handler"/>, in id order.</summary>
+    public void ReadPayloadShas(Action<long, string> handler)
+    {
+        using var command = Command(null, "SELECT id, sha FROM odesk_debug_req WHERE length(data) > 0 ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            handler(reader.GetInt64(0), reader.GetString(1));
+        }
     }
 
     /// <summary>Inserts raw rows as given (ids included).</summary>
@@ -114,13 +135,95 @@ internal sealed class LakeDatabase : IDisposable
     /// </summary>
     public long ReadPayloads(long afterId, int limit, PayloadHandler handler) => Engine.ReadPayloads(afterId, limit, handler);
 
-    /// <summary>Writes the batch's jobs at <paramref name="rows"/> (distinct ids, in id order; an id already in the table keeps its row) and marks which were new.</summary>
-    public void InsertJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
+    /// <summary>Appends the batch's jobs at <paramref name="rows"/> (distinct ids) to <c>jobs_staged</c>.</summary>
+    public void StageJobs(DbTransaction transaction, JobBatch batch, ReadOnlySpan<int> rows)
     {
         if (rows.Length > 0)
         {
-            Engine.InsertJobs(transaction, batch, rows);
+            Engine.StageJobs(transaction, batch, rows);
         }
+    }
+
+    /// <summary>
+    /// Moves every staged job into <c>jobs</c> in one transaction with the checkpoint's job totals, keeping
+    /// the first of each id (the lowest raw id; an id already in <c>jobs</c> keeps its row, which came from
+    /// an earlier raw row), and empties <c>jobs_staged</c>. The malformed values that reached <c>jobs</c> are
+    /// kept in <c>jobs_malformed</c> until <see cref="TakeMalformedReports"/> reports them. Returns null when
+    /// nothing was staged.
+    /// </summary>
+    /// <remarks>
+    /// The engine's merge statements (<see cref="ILakeEngine.MergeStatements"/>) sort the staged rows in
+    /// bounded memory (spilling sorted runs to temporary files and merging them once) and insert them in key
+    /// order, so every page of the <c>jobs</c> B-tree is written once per merge instead of once per commit.
+    /// Within a staged batch the ids are distinct, so (job_id, raw_id) is a key of <c>jobs_staged</c>; and
+    /// every staged raw id is above those of the rows already in <c>jobs</c>, so a staged row whose
+    /// (job_id, raw_id) is in <c>jobs</c> after the insert is one this merge wrote.
+    /// </remarks>
+    /// <exception cref="ConcurrentMigrationException">Another migration moved the checkpoint meanwhile; nothing was written.</exception>
+    public (MigrationTotals Totals, long Staged, long Written, long Failed)? MergeStagedJobs(Action? beforeCommit = null)
+    {
+        using var transaction = Begin();
+        var before = ReadCheckpoint(transaction);
+        // Claims the checkpoint row first (a compare-and-set on the totals just read): PostgreSQL locks it
+        // until this transaction ends, so no other run can commit staged rows or merge meanwhile; SQLite's
+        // write transaction already excludes every other writer.
+        if (Execute(
+                transaction,
+                "UPDATE lake_checkpoint SET jobs = jobs WHERE name = @name AND last_raw_id = @last AND jobs = @jobs AND repeated_jobs = @repeated AND failed_jobs = @failed",
+                ("name", JobsMigration), ("last", before.LastRawId), ("jobs", before.Jobs), ("repeated", before.RepeatedJobs), ("failed", before.FailedJobs)) != 1)
+        {
+            return null; // nothing staged has ever committed without a checkpoint row, and a moved one is another run's
+        }
+        var staged = Scalar<long>(transaction, "SELECT COUNT(*) FROM jobs_staged");
+        if (staged == 0)
+        {
+            return null;
+        }
+        Execute(transaction, "DELETE FROM jobs_malformed"); // a crashed run's reports: told at most once
+        var jobsIsEmpty = Scalar<long>(transaction, "SELECT COUNT(*) FROM (SELECT 1 FROM jobs LIMIT 1) AS any_job") == 0;
+        long written = 0;
+        foreach (var statement in Engine.MergeStatements(jobsIsEmpty))
+        {
+            var changed = ExecuteLong(transaction, statement);
+            if (statement.StartsWith("INSERT INTO jobs(", StringComparison.Ordinal))
+            {
+                written = changed; // the one statement that writes jobs; the others set up or rebuild the key
+            }
+        }
+        var failed = ExecuteLong(
+            transaction,
+            "INSERT INTO jobs_malformed(raw_id, job_id, value, error) SELECT s.raw_id, s.job_id, s.value, s.error FROM jobs_staged s JOIN jobs j ON j.job_id = s.job_id AND j.raw_id = s.raw_id WHERE s.error IS NOT NULL");
+        Execute(transaction, "DELETE FROM jobs_staged");
+        var totals = before with
+        {
+            Jobs = before.Jobs + written,
+            RepeatedJobs = before.RepeatedJobs + (staged - written),
+            FailedJobs = before.FailedJobs + failed,
+        };
+        if (!TryMoveCheckpoint(transaction, before.LastRawId, totals))
+        {
+            throw new ConcurrentMigrationException(before.LastRawId);
+        }
+        beforeCommit?.Invoke();
+        transaction.Commit();
+        return (totals, staged, written, failed);
+    }
+
+    /// <summary>
+    /// Hands each malformed value of the last merge (raw id, job id, value, error; in raw id order) to
+    /// <paramref name="report"/>, then forgets them.
+    /// </summary>
+    public void TakeMalformedReports(Action<long, string, string, string> report)
+    {
+        using (var command = Command(null, "SELECT raw_id, job_id, value, error FROM jobs_malformed ORDER BY raw_id, job_id"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                report(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            }
+        }
+        Execute(null, "DELETE FROM jobs_malformed");
     }
 
     /// <summary>Records raw rows that could not be read as responses, with the reason.</summary>
@@ -237,6 +340,14 @@ internal sealed class LakeDatabase : IDisposable
     {
         using var command = Command(transaction, sql, parameters);
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A statement that may run for minutes on a big lake (the merge): no command timeout.</summary>
+    private int ExecuteLong(DbTransaction transaction, string sql)
+    {
+        using var command = Command(transaction, sql);
+        command.CommandTimeout = 0;
+        return command.ExecuteNonQuery();
     }
 
     private int Execute(DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)

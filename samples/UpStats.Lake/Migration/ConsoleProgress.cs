@@ -18,7 +18,10 @@ internal sealed class PlainProgress(TextWriter output, TextWriter errors) : IMig
     }
 
     public void ChunkCommitted(ChunkReport chunk, MigrationTotals totals) =>
-        output.WriteLine(Invariant($"chunk {chunk.Number}: raw ids {chunk.FirstRawId}-{chunk.LastRawId}, {chunk.Jobs} jobs ({chunk.FailedJobs} malformed); {totals.RawRows}/{_total} raw rows"));
+        output.WriteLine(Invariant($"chunk {chunk.Number}: raw ids {chunk.FirstRawId}-{chunk.LastRawId}, {chunk.Jobs} jobs staged ({chunk.FailedJobs} malformed); {totals.RawRows}/{_total} raw rows"));
+
+    public void Merged(MergeReport merge, MigrationTotals totals) =>
+        output.WriteLine(Invariant($"merged {merge.Staged} staged jobs: {merge.Written} written to jobs ({merge.FailedJobs} malformed), {merge.Staged - merge.Written} repeats of earlier raw rows"));
 
     public void Malformed(long rawId, string jobId, string value, string error) =>
         errors.WriteLine(Invariant($"malformed date_created: raw id {rawId}, job {jobId}, value '{value}': {error}"));
@@ -60,7 +63,17 @@ internal sealed class BarProgress(ProgressTask task) : IMigrationProgress
             _lines.Clear();
         }
         task.Value = totals.RawRows;
-        task.Description = $"raw id {chunk.LastRawId}, {totals.Jobs} jobs, {totals.FailedJobs} malformed";
+        task.Description = $"raw id {chunk.LastRawId}";
+    }
+
+    public void Merged(MergeReport merge, MigrationTotals totals)
+    {
+        if (_lines.Count > 0)
+        {
+            AnsiConsole.Write(new Rows(_lines));
+            _lines.Clear();
+        }
+        task.Description = $"merged: {totals.Jobs} jobs, {totals.FailedJobs} malformed";
     }
 
     public void Malformed(long rawId, string jobId, string value, string error) =>

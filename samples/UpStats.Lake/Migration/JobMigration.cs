@@ -57,6 +57,9 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     /// <summary>Called with the number of the last chunk of a transaction after it committed (tests simulate a crash there).</summary>
     public Action<int>? AfterCommit { get; init; }
 
+    /// <summary>Called after the final merge's writes, before its commit (tests simulate a crash there).</summary>
+    public Action? BeforeMergeCommit { get; init; }
+
     /// <summary>Migrates every raw row after the checkpoint; returns the totals (of all runs so far).</summary>
     public MigrationTotals Run(IMigrationProgress progress, CancellationToken cancellation = default)
     {
@@ -85,7 +88,12 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                 if (!decoded.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
                 {
                     reader.GetAwaiter().GetResult(); // the reader's failure, if any
-                    return pending.IsEmpty ? totals : CommitPending(pending, number - 1, progress);
+                    if (!pending.IsEmpty)
+                    {
+                        totals = CommitPending(pending, number - 1, progress);
+                    }
+                    // Also after a run that found nothing to read: a crash may have left staged jobs behind.
+                    return Merge(progress) ?? totals;
                 }
                 decoded.Reader.TryRead(out var decoding);
                 var chunk = decoding!.GetAwaiter().GetResult();
@@ -173,38 +181,40 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         var jobs = _transactionJobs;
         var totals = pending.Started;
         var committed = new List<(ChunkReport Chunk, MigrationTotals Totals)>(pending.Chunks.Count);
-        var malformed = new List<(long RawId, string JobId, string Value, string Error)>();
         using (var transaction = pending.Transaction!)
         {
             _dates.Parse(jobs);
             // A job id carried by an earlier raw row of this transaction is a repeat: only its first job is
-            // offered to the table, which keeps it unless an earlier transaction already wrote the id.
-            database.InsertJobs(transaction, jobs, jobs.FirstOfEachIdInIdOrder());
+            // staged; the final merge decides between transactions (the lowest raw id wins there too).
+            var staged = jobs.FirstOfEachIdInIdOrder();
+            database.StageJobs(transaction, jobs, staged);
+            var inserted = jobs.Inserted;
+            foreach (var i in staged)
+            {
+                inserted[i] = true;
+            }
             foreach (var chunk in pending.Chunks)
             {
-                int written = 0, failed = 0;
+                int kept = 0, failed = 0;
                 for (var i = chunk.JobStart; i < chunk.JobEnd; i++)
                 {
-                    if (!jobs.Inserted[i])
+                    if (inserted[i])
                     {
-                        continue; // a repeat: of an earlier row of this transaction, or already in the table
-                    }
-                    written++;
-                    if (jobs.Errors[i] is { } error)
-                    {
-                        failed++;
-                        malformed.Add((jobs.RawIds[i], jobs.JobIdString(i), jobs.DateTextString(i), error));
+                        kept++;
+                        failed += jobs.Errors[i] is null ? 0 : 1;
                     }
                 }
-                totals = new MigrationTotals(
-                    chunk.LastRawId,
-                    totals.RawRows + chunk.RawRows,
-                    totals.DuplicateRows + chunk.Duplicates,
-                    totals.UnreadableRows + chunk.Unreadable,
-                    totals.Jobs + written,
-                    totals.RepeatedJobs + (chunk.JobEnd - chunk.JobStart - written),
-                    totals.FailedJobs + failed);
-                committed.Add((new ChunkReport(chunk.Number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, written, failed), totals));
+                // Jobs and malformed values are counted when the merge writes them; a repeat within the
+                // transaction is known now.
+                totals = totals with
+                {
+                    LastRawId = chunk.LastRawId,
+                    RawRows = totals.RawRows + chunk.RawRows,
+                    DuplicateRows = totals.DuplicateRows + chunk.Duplicates,
+                    UnreadableRows = totals.UnreadableRows + chunk.Unreadable,
+                    RepeatedJobs = totals.RepeatedJobs + (chunk.JobEnd - chunk.JobStart - kept),
+                };
+                committed.Add((new ChunkReport(chunk.Number, chunk.FirstRawId, chunk.LastRawId, chunk.RawRows, kept, failed), totals));
             }
             if (!database.TryMoveCheckpoint(transaction, pending.Started.LastRawId, totals))
             {
@@ -216,10 +226,6 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         }
         _transactionJobs.Clear();
         // Told only once the transaction committed (a crash before it would tell them twice).
-        foreach (var (rawId, jobId, value, error) in malformed)
-        {
-            progress.Malformed(rawId, jobId, value, error);
-        }
         foreach (var (rawId, error) in pending.Unreadable)
         {
             progress.Unreadable(rawId, error);
@@ -230,6 +236,22 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         }
         AfterCommit?.Invoke(lastChunk);
         return totals;
+    }
+
+    /// <summary>
+    /// Moves the staged jobs into <c>jobs</c> (one sorted merge, see <see cref="LakeDatabase.MergeStagedJobs"/>),
+    /// then reports the malformed values it wrote. Returns the new totals, or null when nothing was staged.
+    /// </summary>
+    private MigrationTotals? Merge(IMigrationProgress progress)
+    {
+        if (database.MergeStagedJobs(BeforeMergeCommit) is not { } merge)
+        {
+            return null;
+        }
+        // Told only once the merge committed, like the chunks.
+        database.TakeMalformedReports(progress.Malformed);
+        progress.Merged(new MergeReport(merge.Staged, merge.Written, merge.Failed), merge.Totals);
+        return merge.Totals;
     }
 
     /// <summary>

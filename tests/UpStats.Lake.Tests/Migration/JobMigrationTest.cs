@@ -79,6 +79,72 @@ public class JobMigrationTest
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void Run_CrashBeforeMergeCommit_RerunMergesToSameTableAsCleanRun(string engine)
+    {
+        using var cleanLake = TestLake.Create(engine);
+        using var clean = cleanLake.Open();
+        var responses = LakeFill.Generate(clean, rows: 400, seed: 21);
+        var cleanTotals = new JobMigration(clean, 30, 2).Run(SilentProgress.Instance);
+
+        using var lake = TestLake.Create(engine);
+        using var database = lake.Open();
+        LakeFill.Generate(database, rows: 400, seed: 21);
+        var crashing = new JobMigration(database, 30, 2) { BeforeMergeCommit = () => throw new SimulatedCrash() };
+        Assert.Throws<SimulatedCrash>(() => crashing.Run(SilentProgress.Instance));
+        // Every chunk committed (staged), the merge rolled back: nothing is in jobs yet.
+        Assert.Equal(400, database.ReadCheckpoint().LastRawId);
+        Assert.Empty(database.AllJobs());
+
+        var progress = new RecordingProgress();
+        var totals = new JobMigration(database, 30, 2).Run(progress);
+
+        Assert.Empty(progress.Chunks); // nothing left to read: the rerun only merges
+        var merge = Assert.Single(progress.Merges);
+        Assert.Equal(cleanTotals, totals);
+        Assert.Equal(LakeFill.ExpectedJobs(responses), database.AllJobs());
+        Assert.Equal(clean.AllJobs(), database.AllJobs());
+        Assert.Equal(totals.FailedJobs, merge.FailedJobs);
+        Assert.Equal(totals.FailedJobs, progress.Malformed.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Run_ResumedAcrossMerges_RepeatsOfEarlierMergesStayWithTheirFirstRawRow(string engine)
+    {
+        // Three runs over a growing store (the crawler goes on between them): each run merges once, and a
+        // job repeated in a later run's rows keeps the row of the run that first carried it.
+        using var lake = TestLake.Create(engine);
+        using var database = lake.Open();
+        var generator = new UpStats.Lake.Generation.ResponseGenerator(31) { MalformedProbability = 0.05 };
+        var responses = new List<UpStats.Lake.Generation.GeneratedResponse>();
+        var merges = 0;
+        MigrationTotals totals = MigrationTotals.None;
+        foreach (var rows in new[] { 150, 90, 200 })
+        {
+            using (var writer = new RawStoreWriter(database, batchSize: 64))
+            {
+                for (var i = 0; i < rows; i++)
+                {
+                    var response = generator.Next();
+                    writer.Store(response.Json, response.Query, response.AddedTime);
+                    responses.Add(response);
+                }
+            }
+            var progress = new RecordingProgress();
+            totals = new JobMigration(database, 25, 3).Run(progress);
+            merges += progress.Merges.Count;
+        }
+
+        Assert.Equal(3, merges);
+        var expected = LakeFill.ExpectedJobs(responses);
+        Assert.Equal(expected, database.AllJobs());
+        Assert.Equal(expected.Count, totals.Jobs);
+        Assert.Equal(expected.Count(j => j.Error is not null), totals.FailedJobs);
+        Assert.True(expected.Count(j => j.RawId > 150) > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void Run_Twice_SecondRunChangesNothing(string engine)
     {
         using var lake = TestLake.Create(engine);
@@ -94,6 +160,7 @@ public class JobMigrationTest
         Assert.Equal(jobs, database.AllJobs());
         Assert.Equal(0, progress.PendingAtStart);
         Assert.Empty(progress.Chunks);
+        Assert.Empty(progress.Merges);
     }
 
     [Theory]

@@ -20,7 +20,7 @@ namespace UpStats.Time.Tests.Docs;
 [Collection(nameof(ConsoleCapture))]
 public partial class DocCodeBlocksTest
 {
-    internal static string RepositoryRoot { get; } = FindRoot();
+    internal static string RepositoryRoot { get; } = UpStats.Time.TestSupport.RepositoryRoot.Path;
 
     public static TheoryData<string, int> Blocks()
     {
@@ -146,18 +146,6 @@ public partial class DocCodeBlocksTest
             CultureInfo.CurrentCulture = culture;
         }
         return output.ToString();
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "UpStats.Time.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("UpStats.Time.sln not found above the test's folder");
     }
 
     [GeneratedRegex(@"^```csharp\n(.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
