@@ -146,6 +146,17 @@ public static class Generators
             (1, from chars in Gen.ArrayOf(Gen.Elements(TimestampAlphabet.ToCharArray()))
                 select new string(chars)));
 
+    /// <summary>
+    /// A value of a text column as engines hold it (DuckDB VARCHAR, Arrow strings): a valid timestamp, a mutated one,
+    /// a null or an empty string.
+    /// </summary>
+    public static Gen<string?> ColumnText =>
+        Gen.Frequency(
+            (4, ValidTimestamp.Select(t => (string?)t.Text)),
+            (4, MutatedTimestamp.Select(t => (string?)t)),
+            (1, Gen.Constant((string?)null)),
+            (1, Gen.Constant((string?)"")));
+
     /// <summary>Valid inputs of every text entry point (timestamps, run intervals, lookbacks, path templates): seeds for <see cref="HostileText"/>.</summary>
     public static readonly string[] ValidEntryPointTexts =
     [
