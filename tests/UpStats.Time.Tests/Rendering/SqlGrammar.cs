@@ -10,7 +10,8 @@ namespace UpStats.Time.Tests.Rendering;
 /// </summary>
 /// <remarks>
 /// Decision: the grammar checks never skip. Node.js 18+ and npm must be installed (<c>.ci/run</c> installs the Debian
-/// packages <c>nodejs npm</c> when they are missing); the first check runs <c>npm ci</c> in tests/sql-grammar when its
+/// packages <c>nodejs npm</c> when they are missing, and so does the first check when it runs as root on a machine
+/// with apt-get, so that the README's <c>dotnet test</c> passes on a fresh machine with only the .NET SDK); the first check runs <c>npm ci</c> in tests/sql-grammar when its
 /// node_modules is absent, so plain <c>dotnet test</c> works on any machine with Node.js. Without Node.js the tests
 /// fail with a message that says how to install it, in CI and outside it alike.
 /// </remarks>
@@ -44,6 +45,14 @@ internal static class SqlGrammar
     private static string Prepare()
     {
         string folder = FindFolder();
+        if ((!OnPath("node") || !OnPath("npm")) && OperatingSystem.IsLinux() && Environment.UserName == "root" && File.Exists("/usr/bin/apt-get"))
+        {
+            // A fresh machine with only the .NET SDK: the README's `dotnet test` must still pass there, so install
+            // Node.js from the distribution the way .ci/run does (root and apt-get only; elsewhere the message below).
+            Environment.SetEnvironmentVariable("DEBIAN_FRONTEND", "noninteractive");
+            Run("apt-get", ["update", "-qq"], folder, null);
+            Run("apt-get", ["install", "-y", "-qq", "nodejs", "npm"], folder, null);
+        }
         if (!OnPath("node") || !OnPath("npm"))
         {
             throw new InvalidOperationException(
