@@ -27,6 +27,13 @@ public class DuckDbThreadsBenchmarks
     [Benchmark(OperationsPerInvoke = DuckDbSession.Rows)]
     public long UpStatsEpoch() => _db.Long("SELECT sum(upstats_epoch(s))::BIGINT FROM v");
 
+    // Without the distinct count (whose string hash table is DuckDB's own work), to see the function itself scale.
+    [Benchmark(OperationsPerInvoke = DuckDbSession.Rows)]
+    public long UpStatsLocalKeyLengths() => _db.Long("SELECT sum(length(upstats_local_key(t, 'America/Los_Angeles', 'hour')))::BIGINT FROM e");
+
+    [Benchmark(OperationsPerInvoke = DuckDbSession.Rows)]
+    public long DuckDbStrftimeLengths() => _db.Long("SELECT sum(length(strftime(timezone('America/Los_Angeles', to_timestamp(t)), '%Y-%m-%dT%H')))::BIGINT FROM e");
+
     [Benchmark(OperationsPerInvoke = DuckDbSession.Rows)]
     public long UpStatsLocalKey() => _db.Long("SELECT count(DISTINCT upstats_local_key(t, 'America/Los_Angeles', 'hour')) FROM e");
 }
