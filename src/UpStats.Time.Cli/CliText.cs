@@ -30,17 +30,20 @@ internal static class CliText
             ?? throw new CliUsageException($"{option}: unknown time zone '{id}' (use a tzdb id such as America/Los_Angeles or UTC).");
     }
 
+    /// <summary>Reads an optional tzdb zone id: UTC when the option was not given.</summary>
+    public static DateTimeZone ReadZoneOrUtc(string? id, string option) => id is null ? DateTimeZone.Utc : ReadZone(id, option);
+
     /// <summary>Reads a local date <c>yyyy-MM-dd</c> or throws a usage error naming the option.</summary>
-    public static LocalDate ReadDate(string? text, string option)
+    public static LocalDate ReadDate(string? text, string option) =>
+        TryReadDate(text, out var date) ? date : throw new CliUsageException($"{option}: '{text}' is not a date in the form yyyy-MM-dd.");
+
+    private static bool TryReadDate(string? text, out LocalDate date)
     {
         var result = LocalDatePattern.Iso.Parse(text ?? "");
         // NodaTime's text cursor treats U+0000 as the end of the text, so "2024-11-03\0" would parse:
         // insist that the value reads back as exactly what was given (found by fuzz/run.sh cli-args).
-        if (!result.Success || LocalDatePattern.Iso.Format(result.Value) != text)
-        {
-            throw new CliUsageException($"{option}: '{text}' is not a date in the form yyyy-MM-dd.");
-        }
-        return result.Value;
+        date = result.Success ? result.Value : default;
+        return result.Success && LocalDatePattern.Iso.Format(result.Value) == text;
     }
 
     /// <summary>Invariant integer text.</summary>
@@ -60,10 +63,9 @@ internal static class CliText
         {
             return instant;
         }
-        var date = LocalDatePattern.Iso.Parse(trimmed);
-        if (date.Success && LocalDatePattern.Iso.Format(date.Value) == trimmed)
+        if (TryReadDate(trimmed, out var date))
         {
-            return zone.AtStartOfDay(date.Value).ToInstant();
+            return zone.AtStartOfDay(date).ToInstant();
         }
         throw new CliUsageException($"{option}: '{text}' is not a timestamp such as 2022-08-04T11:03:00Z or 2015-10-11T00:26:51+0100 "
             + $"(without an offset it is read in the zone), nor a date: {error.Message}.");

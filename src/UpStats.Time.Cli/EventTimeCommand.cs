@@ -30,7 +30,7 @@ internal static class EventTimeCommand
         command.SetAction(result =>
         {
             var layout = new PathLayout(ReadPattern(result.GetValue(pattern)), result.GetValue(prefix) ?? "",
-                result.GetValue(zone) is { } id ? CliText.ReadZone(id, "--zone") : DateTimeZone.Utc);
+                CliText.ReadZoneOrUtc(result.GetValue(zone), "--zone"));
             bool asJson = result.GetValue(json);
             using var input = Console.OpenStandardInput();
             using var stdout = StandardOutput.Open();

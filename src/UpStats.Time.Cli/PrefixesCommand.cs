@@ -29,7 +29,7 @@ internal static class PrefixesCommand
             "upstats-time prefixes --pattern \"'year='yyyy/'month='MM/'day='dd/'hour='HH\" --zone America/Los_Angeles --from 2024-11-03 --to 2024-11-04 --json");
         command.SetAction(result =>
         {
-            var tz = result.GetValue(zone) is { } id ? CliText.ReadZone(id, "--zone") : DateTimeZone.Utc;
+            var tz = CliText.ReadZoneOrUtc(result.GetValue(zone), "--zone");
             var layout = new PathLayout(EventTimeCommand.ReadPattern(result.GetValue(pattern)), result.GetValue(prefix) ?? "", tz);
             var start = CliText.ReadInstant(result.GetValue(from)!, tz, "--from");
             var end = CliText.ReadInstant(result.GetValue(to)!, tz, "--to");

@@ -33,7 +33,7 @@ internal static class TasksCommand
             "upstats-time tasks --start-from 2024-11-03 --end-at 2024-11-04 --run-interval 1h --zone America/Los_Angeles");
         command.SetAction(result =>
         {
-            var tz = result.GetValue(zone) is { } id ? CliText.ReadZone(id, "--zone") : DateTimeZone.Utc;
+            var tz = CliText.ReadZoneOrUtc(result.GetValue(zone), "--zone");
             var interval = RunInterval.Parse(result.GetValue(runInterval) ?? "");
             if (!interval.Success)
             {
