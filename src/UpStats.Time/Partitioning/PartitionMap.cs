@@ -75,18 +75,7 @@ public sealed class PartitionMap
     /// The key of the local partition <paramref name="instant"/> belongs to: its local time, floored to the
     /// hour (or day). Allocation-free; the per-event hot path.
     /// </summary>
-    public LocalPartitionKey KeyOf(Instant instant)
-    {
-        // The grid's CellOfTicks, with the step as a constant: a multiply instead of a 64-bit hardware divide.
-        long ticks = instant.ToUnixTimeTicks();
-        long local = ticks + _grid.OffsetAt(ticks);
-        long into = Granularity == PartitionGranularity.Hour ? local % TimeSpan.TicksPerHour : local % TimeSpan.TicksPerDay;
-        if (into < 0)
-        {
-            into += Granularity == PartitionGranularity.Hour ? TimeSpan.TicksPerHour : TimeSpan.TicksPerDay;
-        }
-        return new LocalPartitionKey(local - into, Granularity);
-    }
+    public LocalPartitionKey KeyOf(Instant instant) => new(_grid.CellOfTicks(instant.ToUnixTimeTicks()), Granularity);
 
     /// <summary>The key of the source partition that holds <paramref name="instant"/>. Allocation-free.</summary>
     public SourcePartitionKey SourceKeyOf(Instant instant) => Source.KeyOf(instant);
