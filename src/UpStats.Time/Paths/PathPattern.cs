@@ -271,6 +271,11 @@ public sealed class PathPattern : IEquatable<PathPattern>
         {
             return ParseResult<PathPattern>.ForError(0, ParseErrorCode.Empty, "A path pattern must not be empty", text);
         }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Without this, "   " would fail later as a pattern without a year: true, but not the problem to fix.
+            return ParseResult<PathPattern>.ForError(0, ParseErrorCode.Empty, "A path pattern must not be only white space", text);
+        }
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];

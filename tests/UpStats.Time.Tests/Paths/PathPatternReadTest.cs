@@ -190,6 +190,8 @@ public class PathPatternReadTest
     [InlineData("MM", ParseErrorCode.MissingPatternField)]
     [InlineData("yyyy/dd", ParseErrorCode.MissingPatternField)]
     [InlineData("", ParseErrorCode.Empty)]
+    [InlineData("   ", ParseErrorCode.Empty)]
+    [InlineData("\u3000 ", ParseErrorCode.Empty)]
     public void Parse_BadPattern_HasAStableCode(string text, ParseErrorCode code) =>
         Assert.Equal(code, PathPattern.Parse(text).Error.Code);
 

@@ -27,6 +27,7 @@ public class PathPatternTest
     [InlineData("year={yyyy}}", 11, "Unexpected '}'")]
     [InlineData("a/{MM}/b}", 8, "Unexpected '}'")]
     [InlineData("", 0, "A path pattern must not be empty")]
+    [InlineData("   ", 0, "A path pattern must not be only white space")]
     public void Parse_BadBraces_SaysWhereAndWhy(string text, int position, string reason)
     {
         var result = PathPattern.Parse(text);
