@@ -95,30 +95,38 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
     }
 
     /// <summary>Whether <paramref name="local"/> is one of the grid's labels.</summary>
-    public bool IsLabel(LocalDateTime local) => IsLabelTicks(LocalTicks(local));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="local"/> lies outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
+    public bool IsLabel(LocalDateTime local) => IsLabelTicks(InstantRange.Check(local, nameof(local)));
 
     /// <summary>The label at or before <paramref name="local"/>: the label of the cell that local time falls in.</summary>
-    public LocalDateTime LabelAtOrBefore(LocalDateTime local) => FromLocalTicks(FloorLabel(LocalTicks(local)));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="local"/> or the result lies outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
+    public LocalDateTime LabelAtOrBefore(LocalDateTime local) =>
+        FromLocalTicks(InstantRange.CheckResult(FloorLabel(InstantRange.Check(local, nameof(local))), nameof(local), local));
 
     /// <summary>The first label strictly after <paramref name="local"/>.</summary>
-    public LocalDateTime NextLabel(LocalDateTime local) => FromLocalTicks(NextLabelTicks(LocalTicks(local)));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="local"/> or the result lies outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
+    public LocalDateTime NextLabel(LocalDateTime local) =>
+        FromLocalTicks(InstantRange.CheckResult(NextLabelTicks(InstantRange.Check(local, nameof(local))), nameof(local), local));
 
     /// <summary>The label of the cell <paramref name="instant"/> falls in: its local time floored to the grid.</summary>
-    public LocalDateTime CellOf(Instant instant) => FromLocalTicks(CellOfTicks(instant.ToUnixTimeTicks()));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> or the result lies outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
+    public LocalDateTime CellOf(Instant instant) =>
+        FromLocalTicks(InstantRange.CheckResult(CellOfTicks(InstantRange.Check(instant, nameof(instant))), nameof(instant), instant));
 
     /// <summary>The first boundary strictly after <paramref name="instant"/>.</summary>
-    public Instant NextBoundary(Instant instant) => Instant.FromUnixTimeTicks(NextBoundaryTicks(instant.ToUnixTimeTicks()));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> or the result lies outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
+    public Instant NextBoundary(Instant instant) =>
+        Instant.FromUnixTimeTicks(InstantRange.CheckResult(NextBoundaryTicks(InstantRange.Check(instant, nameof(instant))), nameof(instant), instant));
 
     /// <summary>The last boundary at or before <paramref name="instant"/>: the start of the task that contains it.</summary>
-    public Instant BoundaryAtOrBefore(Instant instant)
-    {
-        long ticks = instant.ToUnixTimeTicks();
-        return Instant.FromUnixTimeTicks(BoundaryAtOrBeforeTicks(ticks));
-    }
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> or the result lies outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
+    public Instant BoundaryAtOrBefore(Instant instant) =>
+        Instant.FromUnixTimeTicks(InstantRange.CheckResult(BoundaryAtOrBeforeTicks(InstantRange.Check(instant, nameof(instant))), nameof(instant), instant));
 
     /// <summary>Whether <paramref name="instant"/> is a boundary of the grid.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
     public bool IsBoundary(Instant instant) =>
-        instant.ToUnixTimeTicks() is long t && Instant.FromUnixTimeTicks(t) == instant && BoundaryAtOrBeforeTicks(t) == t;
+        InstantRange.Check(instant, nameof(instant)) is long t && Instant.FromUnixTimeTicks(t) == instant && BoundaryAtOrBeforeTicks(t) == t;
 
     /// <summary>
     /// The instants owned by the cell labelled <paramref name="label"/>: those whose local time lies in
@@ -126,9 +134,11 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
     /// Empty for a label in a gap; two intervals for an hour read twice with other hours between the passes.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="label"/> is not a label of this grid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="label"/> or the end of its cell lies outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
     public IReadOnlyList<Interval> InstantsOf(LocalDateTime label)
     {
-        long start = LocalTicks(label);
+        long start = InstantRange.Check(label, nameof(label));
+        InstantRange.CheckResult(start + _stepTicks, nameof(label), label);
         if (!IsLabelTicks(start))
         {
             throw new ArgumentException($"{label:uuuu-MM-dd'T'HH:mm:ss} is not a label of this grid.", nameof(label));

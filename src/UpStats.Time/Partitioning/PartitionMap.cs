@@ -75,15 +75,20 @@ public sealed class PartitionMap
     /// The key of the local partition <paramref name="instant"/> belongs to: its local time, floored to the
     /// hour (or day). Allocation-free; the per-event hot path.
     /// </summary>
-    public LocalPartitionKey KeyOf(Instant instant) => new(_grid.CellOfTicks(instant.ToUnixTimeTicks()), Granularity);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
+    public LocalPartitionKey KeyOf(Instant instant) =>
+        new(InstantRange.CheckResult(_grid.CellOfTicks(InstantRange.Check(instant, nameof(instant))), nameof(instant), instant), Granularity);
 
     /// <summary>The key of the source partition that holds <paramref name="instant"/>. Allocation-free.</summary>
     public SourcePartitionKey SourceKeyOf(Instant instant) => Source.KeyOf(instant);
 
     /// <summary>The partition with key <paramref name="key"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="key"/> has another granularity than this map.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The partition reaches outside 0001-01-01T00:00 to 9999-12-30T00:00.</exception>
     public LocalPartition Partition(LocalPartitionKey key)
     {
+        InstantRange.CheckResult(key.LocalTicks, nameof(key), key);
+        InstantRange.CheckResult(key.LocalTicks + _grid.StepTicks, nameof(key), key);
         if (key.Granularity != Granularity)
         {
             throw new ArgumentException($"The key {key} is a {key.Granularity} key; this map has {Granularity} partitions.", nameof(key));

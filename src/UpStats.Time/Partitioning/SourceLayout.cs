@@ -51,7 +51,9 @@ public sealed class SourceLayout : IEquatable<SourceLayout>
     internal SourceSliceSeries Slices { get; }
 
     /// <summary>The key of the source partition holding <paramref name="instant"/>.</summary>
-    public SourcePartitionKey KeyOf(Instant instant) => new(Grid.CellOfTicks(instant.ToUnixTimeTicks()), Precision);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
+    public SourcePartitionKey KeyOf(Instant instant) =>
+        new(InstantRange.CheckResult(Grid.CellOfTicks(InstantRange.Check(instant, nameof(instant))), nameof(instant), instant), Precision);
 
     /// <inheritdoc/>
     public bool Equals(SourceLayout? other) => other is not null && Zone.Equals(other.Zone) && StepMinutes == other.StepMinutes;

@@ -69,7 +69,15 @@ public sealed class PathLayout
     public DateTimeZone Zone { get; }
 
     /// <summary>The folder of <paramref name="instant"/>: the prefix and the pattern filled from its local time in <see cref="Zone"/>.</summary>
-    public string Format(Instant instant) => Prefix + Pattern.Format(instant.InZone(Zone).LocalDateTime);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
+    public string Format(Instant instant)
+    {
+        InstantRange.Check(instant, nameof(instant));
+        var local = instant.InZone(Zone).LocalDateTime;
+        // West of UTC the first hours of 0001-01-01Z read in the year 0, which a four-digit year cannot name.
+        InstantRange.CheckResult(LocalClockGrid.LocalTicks(local), nameof(instant), instant);
+        return Prefix + Pattern.Format(local);
+    }
 
     /// <summary>
     /// Reads the event time of a UTF-8 path: the pattern right after the prefix, its local time read in <see cref="Zone"/>.
@@ -113,13 +121,16 @@ public sealed class PathLayout
     /// <param name="from">The window's start.</param>
     /// <param name="to">The window's end (excluded).</param>
     /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The window reaches outside the local years 0001–9999, or holds more than 1,000,000 folders.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> or <paramref name="to"/> lies outside 0001-01-01T00:00Z to
+    /// 9999-12-30T00:00Z, the window reaches outside the local years 0001–9999, or it holds more than 1,000,000 folders.</exception>
     public IReadOnlyList<PathPrefix> Prefixes(Instant from, Instant to)
     {
         if (to < from)
         {
             throw new ArgumentException($"The window's end {to} is before its start {from}.", nameof(to));
         }
+        InstantRange.Check(from, nameof(from));
+        InstantRange.Check(to, nameof(to));
         long end = to.ToUnixTimeTicks();
         long t = from.ToUnixTimeTicks();
         // Fail at once rather than after a million folders: a folder of the pattern's unit is at least half its nominal length.

@@ -84,6 +84,7 @@ public sealed class TaskSchedule
     /// <param name="zone">The zone whose local clock the boundaries follow; UTC when <c>null</c>.</param>
     /// <param name="clock">The clock for <c>NOW</c> and for the tasks due; the system clock when <c>null</c> (NodaTime's <c>FakeClock</c> in tests).</param>
     /// <exception cref="ArgumentException"><paramref name="endAt"/> resolves to an instant before <paramref name="startFrom"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startFrom"/> or <paramref name="endAt"/> resolves to an instant outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
     public static TaskSchedule Create(
         ScheduleTime startFrom,
         RunInterval interval,
@@ -96,6 +97,11 @@ public sealed class TaskSchedule
         zone ??= DateTimeZone.Utc;
         Instant start = startFrom.Resolve(clock);
         Instant? end = endAt?.Resolve(clock);
+        InstantRange.Check(start, nameof(startFrom));
+        if (end is { } e)
+        {
+            InstantRange.Check(e, nameof(endAt));
+        }
         if (end < start)
         {
             throw new ArgumentException($"END_AT ({end}) is before START_FROM ({start}).", nameof(endAt));
@@ -165,13 +171,15 @@ public sealed class TaskSchedule
     /// lookback, every task of the 30 days from the event's own task on. Consecutive, so returned as a run of
     /// tasks (for an open-ended schedule including tasks not yet due).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="eventTime"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
     public TaskList TasksReading(Instant eventTime)
     {
-        long e = eventTime.ToUnixTimeTicks();
+        long e = InstantRange.Check(eventTime, nameof(eventTime));
         // A window [s − L, end) holds e exactly when end > e and s ≤ e + L: from the task containing e (or the
         // first task) to the task containing e + L.
         long first = e < _startTicks ? _startTicks : Math.Max(_startTicks, Grid.BoundaryAtOrBeforeTicks(e));
-        long lastStartAtMost = e + _lookbackTicks;
+        // A lookback reaching past the last instant handled stops there: no task starts after it.
+        long lastStartAtMost = Math.Min(e + _lookbackTicks, InstantRange.MaxTicks);
         if (lastStartAtMost < _startTicks || first >= _lastEndTicks)
         {
             return All(_startTicks, _startTicks);

@@ -44,30 +44,44 @@ public sealed class CalendarWindows
     public DateTimeZone Zone { get; }
 
     /// <summary>The local day that contains <paramref name="instant"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z, or the window ends after 9999.</exception>
     public CalendarWindow DayOf(Instant instant)
     {
         var date = LocalDateOf(instant);
-        return Window(date, date.PlusDays(1));
+        return Window(date, date.PlusDays(1), instant);
     }
 
     /// <summary>The ISO week (Monday to Sunday, local) that contains <paramref name="instant"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z, or the window ends after 9999.</exception>
     public CalendarWindow IsoWeekOf(Instant instant)
     {
-        var monday = LocalDateOf(instant).With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
-        return Window(monday, monday.PlusDays(7));
+        var date = LocalDateOf(instant);
+        var monday = date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        // The last week of 9999 may end in 10000, which NodaTime's calendar cannot hold.
+        if (monday.Year == 9999 && date.Month == 12 && date.Day >= 25)
+        {
+            throw InstantRange.ResultOutOfRange(nameof(instant), instant);
+        }
+        return Window(monday, monday.PlusDays(7), instant);
     }
 
     /// <summary>The local month that contains <paramref name="instant"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z, or the window ends after 9999.</exception>
     public CalendarWindow MonthOf(Instant instant)
     {
         var first = LocalDateOf(instant).With(DateAdjusters.StartOfMonth);
-        return Window(first, first.PlusMonths(1));
+        if (first.Year == 9999 && first.Month == 12)
+        {
+            // December 9999 ends in 10000, which NodaTime's calendar cannot hold.
+            throw InstantRange.ResultOutOfRange(nameof(instant), instant);
+        }
+        return Window(first, first.PlusMonths(1), instant);
     }
 
     private LocalDate LocalDateOf(Instant instant) =>
-        LocalClockGrid.FromLocalTicks(_days.CellOfTicks(instant.ToUnixTimeTicks())).Date;
+        LocalClockGrid.FromLocalTicks(_days.CellOfTicks(InstantRange.Check(instant, nameof(instant)))).Date;
 
-    private CalendarWindow Window(LocalDate first, LocalDate end)
+    private CalendarWindow Window(LocalDate first, LocalDate end, Instant instant)
     {
         long localStart = LocalClockGrid.LocalTicks(first.AtMidnight());
         long localEnd = LocalClockGrid.LocalTicks(end.AtMidnight());
@@ -78,6 +92,7 @@ public sealed class CalendarWindows
         {
             stop = e;
         }
-        return new CalendarWindow(first, end, Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(stop));
+        return new CalendarWindow(first, end, Instant.FromUnixTimeTicks(InstantRange.CheckResult(start, nameof(instant), instant)),
+            Instant.FromUnixTimeTicks(InstantRange.CheckResult(stop, nameof(instant), instant)));
     }
 }

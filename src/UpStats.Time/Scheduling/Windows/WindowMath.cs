@@ -30,16 +30,26 @@ public static class WindowMath
     /// <param name="instant">The timestamp.</param>
     /// <param name="size">The window length: positive, a whole number of ticks.</param>
     /// <param name="offset">Shifts the windows: starts are <c>offset + k·size</c> from the Unix epoch.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive or not whole ticks.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive or not whole ticks, or
+    /// <paramref name="instant"/> or the window's start lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
     public static Instant TumblingStart(Instant instant, Duration size, Duration offset = default) =>
-        Instant.FromUnixTimeTicks(TumblingStartTicks(instant.ToUnixTimeTicks(), PositiveTicks(size, nameof(size)), WholeTicks(offset, nameof(offset))));
+        Instant.FromUnixTimeTicks(TumblingStartChecked(instant, size, offset, out _));
 
     /// <summary>The tumbling window <c>[start, start + size)</c> that contains <paramref name="instant"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive or not whole ticks.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive or not whole ticks, or
+    /// <paramref name="instant"/> or the window lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
     public static Interval TumblingWindow(Instant instant, Duration size, Duration offset = default)
     {
-        var start = TumblingStart(instant, size, offset);
-        return new Interval(start, start + size);
+        long start = TumblingStartChecked(instant, size, offset, out long sizeTicks);
+        long end = InstantRange.CheckResult(start + sizeTicks, nameof(instant), instant);
+        return new Interval(Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(end));
+    }
+
+    private static long TumblingStartChecked(Instant instant, Duration size, Duration offset, out long sizeTicks)
+    {
+        sizeTicks = PositiveTicks(size, nameof(size));
+        long start = TumblingStartTicks(InstantRange.Check(instant, nameof(instant)), sizeTicks, WholeTicks(offset, nameof(offset)));
+        return InstantRange.CheckResult(start, nameof(instant), instant);
     }
 
     /// <summary>
@@ -48,12 +58,13 @@ public static class WindowMath
     /// <c>instant − size &lt; s ≤ instant</c>. There are about size / slide of them (exactly that many when slide divides size).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> or <paramref name="slide"/> is not positive or not whole ticks,
-    /// or <paramref name="slide"/> is so short that more than <see cref="int.MaxValue"/> windows contain an instant.</exception>
+    /// or <paramref name="slide"/> is so short that more than <see cref="int.MaxValue"/> windows contain an instant, or
+    /// <paramref name="instant"/> or one of the windows lies outside 0001-01-01T00:00Z to 9999-12-30T00:00Z.</exception>
     public static ReadOnlyValueList<Interval> SlidingWindowsContaining(Instant instant, Duration size, Duration slide, Duration offset = default)
     {
         long sizeTicks = PositiveTicks(size, nameof(size));
         long slideTicks = PositiveTicks(slide, nameof(slide));
-        long t = instant.ToUnixTimeTicks();
+        long t = InstantRange.Check(instant, nameof(instant));
         long last = TumblingStartTicks(t, slideTicks, WholeTicks(offset, nameof(offset)));
         // Starts s = last − k·slide for k ≥ 0 while s > t − size, i.e. k·slide < last − t + size.
         // When the slide is longer than the size there may be none (count 0).
@@ -63,7 +74,14 @@ public static class WindowMath
             // The list is indexed by int: cutting it short would silently drop the newest windows.
             throw new ArgumentOutOfRangeException(nameof(slide), slide, "More than 2,147,483,647 windows would contain the instant: the slide is too short for the size.");
         }
-        return IntervalSeries.Of(last - (count - 1) * slideTicks, sizeTicks, slideTicks, (int)count);
+        long first = last - (count - 1) * slideTicks;
+        if (count > 0)
+        {
+            // Checked here, not when an item is read: the oldest start and the newest end bound every window.
+            InstantRange.CheckResult(first, nameof(instant), instant);
+            InstantRange.CheckResult(last + sizeTicks, nameof(instant), instant);
+        }
+        return IntervalSeries.Of(first, sizeTicks, slideTicks, (int)count);
     }
 
     /// <summary>The tumbling start in ticks: the largest <c>offset + k·size ≤ ticks</c>.</summary>
