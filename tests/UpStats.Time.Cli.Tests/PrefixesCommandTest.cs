@@ -64,6 +64,6 @@ public class PrefixesCommandTest
         var result = CliRunner.Run(null, "prefixes", "--pattern", "yyyy/MM/dd", "--zone", "Asia/Tokyo", "--from", "9999-12-31T15:00:00Z", "--to", "9999-12-31T16:00:00Z");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("upstats-time prefixes: The window reaches a local time outside the years 0001-9999, which a four-digit year cannot name.\n", result.StdErr);
+        Assert.Equal("upstats-time prefixes: 9999-12-31T15:00:00Z is not between 0001-01-01T00:00:00Z and 9999-12-30T00:00:00Z, the range in which every local time, grid cell and boundary is representable.\n", result.StdErr);
     }
 }

@@ -53,8 +53,8 @@ internal static class InstantRange
     private static readonly long LastResultTicks = Instant.FromUtc(9999, 12, 31, 0, 0).ToUnixTimeTicks() + TimeSpan.TicksPerDay;
 
     internal static ArgumentOutOfRangeException OutOfRange(string paramName, object value) =>
-        new(paramName, value, $"Must lie between {Text}, where every local time, grid cell and boundary is representable.");
+        new(paramName, value, $"{value} is not between {Text}, the range in which every local time, grid cell and boundary is representable.");
 
     internal static ArgumentOutOfRangeException ResultOutOfRange(string paramName, object value) =>
-        new(paramName, value, $"The result for this value falls outside the years 0001-9999; arguments must lie between {Text}.");
+        new(paramName, value, $"The result for {value} falls outside the years 0001-9999 (arguments must lie between {Text}).");
 }
