@@ -141,7 +141,8 @@ public class EndsOfTimeTest
                 {
                     _ = task.WindowStart;
                 }
-            });
+            }
+            );
             var schedule = TaskSchedule.Create(ScheduleTime.At(Instant.FromUtc(2000, 1, 1, 0, 0)), interval, lookback: lookback, zone: zone);
             yield return ($"TasksReading {interval}", false, () => schedule.TasksReading(t).IsEmpty.ToString());
             yield return ($"TryGetTaskContaining {interval}", null, () => schedule.TryGetTaskContaining(t, out _));
