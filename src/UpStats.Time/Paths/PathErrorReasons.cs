@@ -6,7 +6,7 @@ namespace UpStats.Time.Paths;
 /// and <see cref="PathLayout"/>, as constants so that callers and tests can compare them. A field out of range (month
 /// 13, 02-29 of a common year, hour 24) has the timestamp parser's own reason, from <see cref="Parsing.ParseErrorReasons"/>.
 /// </summary>
-public static class PathErrorReasons
+internal static class PathErrorReasons
 {
     /// <summary>The path does not start with the layout's prefix.</summary>
     public const string MissingPrefix = "The path does not start with the prefix";
