@@ -69,6 +69,38 @@ public class WhereCommandTest
         Assert.EndsWith("AND (ts >= 1420099200000 AND ts < 1735718400000)", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hive", "timestamp", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("hive", "timestamptz", "TIMESTAMPLOCALTZ '2020-04-09 07:00:00 UTC'", "TIMESTAMPLOCALTZ '2020-04-10 07:00:00 UTC'")]
+    [InlineData("spark", "timestamp", "TIMESTAMP '2020-04-09 07:00:00Z'", "TIMESTAMP '2020-04-10 07:00:00Z'")]
+    [InlineData("spark", "TimestampTZ", "TIMESTAMP '2020-04-09 07:00:00Z'", "TIMESTAMP '2020-04-10 07:00:00Z'")]
+    [InlineData("trino", "timestamp", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("trino", "timestamptz", "TIMESTAMP '2020-04-09 07:00:00 UTC'", "TIMESTAMP '2020-04-10 07:00:00 UTC'")]
+    [InlineData("athena", "TIMESTAMP", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("athena", "timestamptz", "TIMESTAMP '2020-04-09 07:00:00 UTC'", "TIMESTAMP '2020-04-10 07:00:00 UTC'")]
+    [InlineData("duckdb", "timestamp", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("duckdb", "timestamptz", "TIMESTAMPTZ '2020-04-09 07:00:00+00'", "TIMESTAMPTZ '2020-04-10 07:00:00+00'")]
+    public void WhereDialect_TimestampColumn_BoundsAreTheDialectsLiterals(string dialect, string unit, string start, string end)
+    {
+        var result = CliRunner.Run(null, "where", "--zone", "America/Los_Angeles", "--from", "2020-04-09", "--to", "2020-04-10", "--dialect", dialect, "--time-column", "event_ts", "--time-unit", unit);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StdErr);
+        Assert.Equal(
+            "(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06')) "
+            + $"AND (event_ts >= {start} AND event_ts < {end})", Assert.Single(result.Lines));
+    }
+
+    [Fact]
+    public void WhereDialect_TenYearsOfZoneAwareTimestamps_StaysShort()
+    {
+        var result = CliRunner.Run(null, "where", "--zone", "America/Los_Angeles", "--from", "2015-01-01", "--to", "2025-01-01",
+            "--dialect", "hive", "--time-column", "ts", "--time-unit", "timestamptz");
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.Lines);
+        Assert.True(line.Length < 4000, line);
+        Assert.EndsWith("AND (ts >= TIMESTAMPLOCALTZ '2015-01-01 08:00:00 UTC' AND ts < TIMESTAMPLOCALTZ '2025-01-01 08:00:00 UTC')", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Where_Table_ShowsIntervalsAndRuns()
     {
@@ -89,7 +121,9 @@ public class WhereCommandTest
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive", "--time-column: the event-time column is required")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --time-column t", "--time-column only applies with --dialect")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --json", "choose one output")]
-    [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --time-unit hours", "--time-unit: 'hours' is not a unit")]
+    [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --time-unit hours", "--time-unit: 'hours' is not a unit (use seconds, milliseconds, timestamp or timestamptz).")]
+    [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --time-unit timestamp_ntz", "--time-unit: 'timestamp_ntz' is not a unit")]
+    [InlineData("--from 2024-01-01 --to 2024-01-02 --time-unit timestamp", "--time-unit only applies with --dialect")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --partition-type long", "--partition-type: 'long' is not a type")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --partition-columns a,b", "--partition-columns: The source layout")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t.", "--time-column: The table name t. has an empty part")]
