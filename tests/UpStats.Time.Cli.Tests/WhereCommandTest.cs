@@ -48,14 +48,8 @@ public class WhereCommandTest
     [InlineData("trino", "\"order\"")]
     [InlineData("athena", "\"order\"")]
     [InlineData("duckdb", "\"order\"")]
-    public void WhereDialect_PacificDay_PartitionsThenTime_ReservedColumnQuoted(string dialect, string quoted)
-    {
-        var result = CliRunner.Run(null, "where", "--zone", "America/Los_Angeles", "--from", "2020-04-09", "--to", "2020-04-10", "--dialect", dialect, "--time-column", "order");
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(
-            "(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06')) "
-            + $"AND ({quoted} >= 1586415600 AND {quoted} < 1586502000)", Assert.Single(result.Lines));
-    }
+    public void WhereDialect_PacificDay_PartitionsThenTime_ReservedColumnQuoted(string dialect, string quoted) =>
+        Assert.Equal(PacificDayPartitions + $"AND ({quoted} >= 1586415600 AND {quoted} < 1586502000)", PacificDayPredicate("--dialect", dialect, "--time-column", "order"));
 
     [Fact]
     public void WhereDialect_TenYearsInMillisecondsWithIntegerPartitions_StaysShort()
@@ -80,15 +74,9 @@ public class WhereCommandTest
     [InlineData("athena", "timestamptz", "TIMESTAMP '2020-04-09 07:00:00 UTC'", "TIMESTAMP '2020-04-10 07:00:00 UTC'")]
     [InlineData("duckdb", "timestamp", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
     [InlineData("duckdb", "timestamptz", "TIMESTAMPTZ '2020-04-09 07:00:00+00'", "TIMESTAMPTZ '2020-04-10 07:00:00+00'")]
-    public void WhereDialect_TimestampColumn_BoundsAreTheDialectsLiterals(string dialect, string unit, string start, string end)
-    {
-        var result = CliRunner.Run(null, "where", "--zone", "America/Los_Angeles", "--from", "2020-04-09", "--to", "2020-04-10", "--dialect", dialect, "--time-column", "event_ts", "--time-unit", unit);
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal("", result.StdErr);
-        Assert.Equal(
-            "(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06')) "
-            + $"AND (event_ts >= {start} AND event_ts < {end})", Assert.Single(result.Lines));
-    }
+    public void WhereDialect_TimestampColumn_BoundsAreTheDialectsLiterals(string dialect, string unit, string start, string end) =>
+        Assert.Equal(PacificDayPartitions + $"AND (event_ts >= {start} AND event_ts < {end})",
+            PacificDayPredicate("--dialect", dialect, "--time-column", "event_ts", "--time-unit", unit));
 
     [Fact]
     public void WhereDialect_TenYearsOfZoneAwareTimestamps_StaysShort()
@@ -134,5 +122,16 @@ public class WhereCommandTest
         Assert.Equal("", result.StdOut);
         Assert.Contains(expected, result.StdErr, StringComparison.Ordinal);
         Assert.Single(result.StdErr.TrimEnd('\n').Split('\n'));
+    }
+
+    private const string PacificDayPartitions = "(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06')) ";
+
+    /// <summary>The predicate `where` prints for 2020-04-09 in Pacific Time with <paramref name="options"/>, checked to be its only output.</summary>
+    private static string PacificDayPredicate(params string[] options)
+    {
+        var result = CliRunner.Run(null, ["where", "--zone", "America/Los_Angeles", "--from", "2020-04-09", "--to", "2020-04-10", .. options]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StdErr);
+        return Assert.Single(result.Lines);
     }
 }
