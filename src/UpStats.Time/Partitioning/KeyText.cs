@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using UpStats.Time.Grid;
+using UpStats.Time.Parsing;
 
 namespace UpStats.Time.Partitioning;
 
@@ -50,37 +51,7 @@ internal static class KeyText
         int minuteOfDay = (int)(ticksOfDay / TickMath.TicksPerMinute);
         hour = minuteOfDay / 60;
         minute = minuteOfDay - hour * 60;
-        long entry = DateCache[(int)(days & (DateCache.Length - 1))];
-        if ((int)(entry >> 32) == (int)days && (entry & CachedFlag) != 0)
-        {
-            year = (int)((entry >> 9) & 0x7FFF) - 10000;
-            month = (int)((entry >> 5) & 0xF);
-            day = (int)(entry & 0x1F);
-            return;
-        }
-        CivilFromDays((int)days, out year, out month, out day);
-        DateCache[(int)(days & (DateCache.Length - 1))] = ((long)(int)days << 32) | CachedFlag | ((long)(year + 10000) << 9) | ((long)month << 5) | (long)day;
-    }
-
-    // A direct-mapped cache of civil dates by day number. Events cluster in a few days, so the ~20 dependent steps of
-    // civil_from_days run once per day rather than once per event (a Stopwatch loop on the loaded 2-core machine: Split
-    // took 45–70 ns per call without it; see PartitionKeyBenchmarks for the effect). Shared without a lock on purpose: an entry is one 64-bit write (atomic on 64-bit runtimes) carrying its
-    // own day number, checked on read, so a race only costs a recomputation.
-    private const long CachedFlag = 1L << 31;
-    private static readonly long[] DateCache = new long[1024];
-
-    private static void CivilFromDays(int days, out int year, out int month, out int day)
-    {
-        // Howard Hinnant's civil_from_days: eras of 400 years starting 0000-03-01 (NodaTime's range fits an int).
-        int z = days + 719468;
-        int era = (z >= 0 ? z : z - 146096) / 146097;
-        int doe = z - era * 146097;
-        int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        int mp = (5 * doy + 2) / 153;
-        day = doy - (153 * mp + 2) / 5 + 1;
-        month = mp < 10 ? mp + 3 : mp - 9;
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        CivilCalendar.CivilFromDays((int)days, out year, out month, out day);
     }
 
     internal static bool TryFormat(long localTicks, KeyPrecision precision, Span<char> destination, out int charsWritten)
