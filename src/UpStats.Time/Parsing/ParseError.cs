@@ -26,6 +26,9 @@ public readonly struct ParseError : IEquatable<ParseError>
         _detail = detail;
     }
 
+    /// <summary>The same error at another position (a UTF-8 entry point turns a character index into a byte index).</summary>
+    internal ParseError At(int position) => new(position, Code, _detail);
+
     /// <summary>The 0-based index (bytes for UTF-8, chars for UTF-16) of the offending character or field.</summary>
     public int Position { get; }
 
@@ -33,8 +36,8 @@ public readonly struct ParseError : IEquatable<ParseError>
     public ParseErrorCode Code { get; }
 
     /// <summary>
-    /// Why the value was rejected, in plain words: for timestamps one of the <see cref="ParseErrorReasons"/> constants;
-    /// empty for <c>default</c>.
+    /// Why the value was rejected, in plain words (e.g. <c>Month must be between 01 and 12</c>); empty for
+    /// <c>default</c>. The words may be improved between versions: match on <see cref="Code"/>, show this.
     /// </summary>
     public string Reason => _detail ?? ParseErrorReasons.Of(Code);
 

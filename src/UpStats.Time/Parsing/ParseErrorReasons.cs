@@ -5,7 +5,7 @@ namespace UpStats.Time.Parsing;
 /// parser, the command-line tool and the tests all use the same constants (compare <see cref="ParseError.Reason"/>
 /// with these, never with copied text).
 /// </summary>
-public static class ParseErrorReasons
+internal static class ParseErrorReasons
 {
     /// <summary>The value has no characters at all (position 0).</summary>
     public const string Empty = "The value is empty";

@@ -99,11 +99,35 @@ public class ParseErrorTest
         var result = RunInterval.Parse("15 parsecs");
         Assert.False(result.Success);
         Assert.NotNull(result.ErrorMessage);
-        Assert.StartsWith("'15 parsecs' at position ", result.ErrorMessage);
+        Assert.EndsWith(" at position 3: '15 ^parsecs'", result.ErrorMessage);
         Assert.Equal(result.ErrorMessage, result.ToString());
         Assert.False(result.TryGetValue(out var value));
         Assert.Equal(default, value);
         Assert.Equal(result.ErrorMessage, Assert.Throws<FormatException>(() => result.Value).Message);
+    }
+
+    [Fact]
+    public void ParseResult_Default_IsAFailureThatSaysNothingWasParsed()
+    {
+        var none = default(ParseResult<RunInterval>);
+
+        Assert.False(none.Success);
+        Assert.False(none.TryGetValue(out _));
+        Assert.Equal((0, R.None), (none.Error.Position, none.Error.Code));
+        Assert.Contains("default(ParseResult<T>)", none.Error.Reason, StringComparison.Ordinal);
+        Assert.Equal(none.Error.Reason, none.ErrorMessage);
+        Assert.Equal(none.ErrorMessage, none.ToString());
+        // Misuse, not bad text: InvalidOperationException, as Nullable<T>.Value without a value.
+        Assert.Equal(none.ErrorMessage, Assert.Throws<InvalidOperationException>(() => none.Value).Message);
+        Assert.Throws<InvalidOperationException>(() => none.GetValueOrThrow());
+        // default(RunInterval) is one minute: the parsed one minute is a success, the default result is not.
+        var oneMinute = RunInterval.Parse("1m");
+        Assert.Equal(default, oneMinute.Value);
+        Assert.NotEqual(oneMinute, none);
+        Assert.True(none == default(ParseResult<RunInterval>));
+        Assert.False(default(ParseResult<NodaTime.Instant>).Success);
+        Assert.False(default(ParseResult<UpStats.Time.Paths.PathPattern>).TryGetValue(out var pattern));
+        Assert.Null(pattern);
     }
 
     [Fact]
