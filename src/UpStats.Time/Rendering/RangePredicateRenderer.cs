@@ -72,7 +72,7 @@ public static class RangePredicateRenderer
         }
         var writer = new Writer(new StringBuilder(256), columns, options.IntegerPartitions);
 
-        var sources = range.Sources;
+        var sources = range.SourceRuns;
         long step = sources.StepTicks;
         Span<(long First, long Last)> runs = stackalloc (long, long)[Math.Min(sources.Runs.Length, 64)];
         var overflow = sources.Runs.Length > 64 ? new (long, long)[sources.Runs.Length] : null;
