@@ -211,13 +211,14 @@ internal static class OffsetTimestampScanner
             return true;
         }
         uint c = uint.CreateTruncating(s[i]);
+        int signAt = -1;
         if ((c | 0x20) == 'z')
         {
             i++;
         }
         else if (c is '+' or '-')
         {
-            int signAt = i++;
+            signAt = i++;
             if (!Number(s, ref i, 2, out uint offsetHours, out error)) { return false; }
             uint offsetMinutes = 0;
             int minutesAt = i;
@@ -242,6 +243,13 @@ internal static class OffsetTimestampScanner
         }
         fields.HasOffset = true;
         if (i != s.Length) { return Fail(i, ParseErrorCode.TrailingText, out error); }
+        // Only 0001-01-01 with a positive offset reaches back before the first instant; as at the other end of the
+        // range, the offset is the field that puts it there. (Its minutes are whole, so the fraction cannot matter.)
+        if (fields.Year == 1 && fields.EpochSeconds < CivilCalendar.MinEpochSeconds)
+        {
+            error = new ParseError(signAt, ParseErrorCode.InstantOutOfRange, ParseErrorReasons.InstantBeforeFirst);
+            return false;
+        }
         error = default;
         return true;
     }
