@@ -95,8 +95,7 @@ internal static class OffsetTimestampVectorScanner
         uint year = (uint)(low & 0xFFFF) * 100 + (uint)((low >> 16) & 0xFFFF);
         uint month = (uint)((low >> 32) & 0xFFFF), day = (uint)(low >> 48);
         uint hour = (uint)(high & 0xFFFF), minute = (uint)((high >> 16) & 0xFFFF), second = (uint)((high >> 32) & 0xFFFF);
-        if ((year == 0) | (month - 1 > 11) | (hour > 23) | (minute > 59) | (second > 59)
-            || day - 1 >= CivilCalendar.DaysInMonth(year, month))
+        if (!OffsetTimestampScanner.InRange(year, month, day, hour, minute, second))
         {
             return false;
         }
@@ -104,18 +103,7 @@ internal static class OffsetTimestampVectorScanner
         if (length != 20)
         {
             uint offsetMinutes = (At(ref r, length - 2) - '0') * 10 + (At(ref r, length - 1) - '0');
-            uint total = (uint)(high >> 48) * 60 + offsetMinutes;
-            if ((offsetMinutes > 59) | (total > 18 * 60))
-            {
-                return false;
-            }
-            offsetSeconds = (int)total * 60;
-            uint sign = At(ref r, 19);
-            if (sign == '-')
-            {
-                offsetSeconds = -offsetSeconds;
-            }
-            else if (sign != '+')
+            if (!OffsetTimestampScanner.TryOffsetSeconds(At(ref r, 19), (uint)(high >> 48), offsetMinutes, out offsetSeconds))
             {
                 return false;
             }
@@ -124,9 +112,7 @@ internal static class OffsetTimestampVectorScanner
         {
             return false;
         }
-        epochSeconds = CivilCalendar.DaysFromCivil(year, month, day) * CivilCalendar.SecondsPerDay
-            + (hour * 3600 + minute * 60 + second) - offsetSeconds;
-        return true;
+        return OffsetTimestampScanner.TryEpochSeconds(year, month, day, hour, minute, second, offsetSeconds, out epochSeconds);
     }
 
     /// <summary>True when the 256-bit path (AVX2) runs: the JIT turns this into a constant.</summary>
@@ -206,8 +192,8 @@ internal static class OffsetTimestampVectorScanner
     /// <summary>
     /// The calendar half of the 256-bit path, for four values at once: the fields of four values (see
     /// <see cref="Fields"/>) are transposed so that each 128-bit register holds one field of all four, then the
-    /// days from 1970 (<see cref="CivilCalendar.DaysFromCivil"/>'s formula), the day-of-month limit, the year 0000
-    /// and the offset limit are computed lane by lane without a branch. Bit i of <paramref name="valid"/> is set
+    /// days from 1970 (<see cref="CivilCalendar.DaysFromCivil"/>'s formula), the day-of-month limit, the year 0000,
+    /// the offset limit and the first instant (0001-01-01T00:00:00Z) are computed lane by lane without a branch. Bit i of <paramref name="valid"/> is set
     /// when value i passed those checks; the result holds the four epoch seconds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -240,12 +226,14 @@ internal static class OffsetTimestampVectorScanner
             Vector128.Create(30) + ((month ^ Vector128.ShiftRightLogical(month, 3)) & Vector128<int>.One));
         Vector128<int> invalid = Vector128.GreaterThan(day, lastDay) | Vector128.Equals(year, Vector128<int>.Zero)
             | Vector128.GreaterThan(offset, Vector128.Create(18 * 3600));
-        valid = ~invalid.ExtractMostSignificantBits() & 0xF;
 
         // UTC = local - offset for '+' (sign code 0) and local + offset for '-' (2).
         Vector128<int> secondOfDay = clock.GetLower() + second + (sign - Vector128<int>.One) * offset;
-        return Avx2.Multiply(Avx2.ConvertToVector256Int64(days).AsInt32(), Vector256.Create(CivilCalendar.SecondsPerDay).AsInt32())
+        Vector256<long> epochSeconds = Avx2.Multiply(Avx2.ConvertToVector256Int64(days).AsInt32(), Vector256.Create(CivilCalendar.SecondsPerDay).AsInt32())
             + Avx2.ConvertToVector256Int64(secondOfDay);
+        // 0001-01-01 with a positive offset falls before the first instant: the general parser says why.
+        valid = ~(invalid.ExtractMostSignificantBits() | Vector256.LessThan(epochSeconds, Vector256.Create(CivilCalendar.MinEpochSeconds)).ExtractMostSignificantBits()) & 0xF;
+        return epochSeconds;
     }
 
     /// <summary>
