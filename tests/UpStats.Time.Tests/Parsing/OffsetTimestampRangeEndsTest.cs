@@ -63,9 +63,9 @@ public class OffsetTimestampRangeEndsTest
         Assert.False(OffsetTimestamp.TryParse(utf8, zone, Resolvers.StrictResolver, out Instant _, out error));
         Assert.Equal(expected, error);
         string message = expected.ToMessage(text);
-        Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.Parse(text)).Message);
-        Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.ParseEpochSeconds(utf8)).Message);
-        Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.Parse(text, zone, Resolvers.LenientResolver)).Message);
+        Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.ParseOrThrow(text)).Message);
+        Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.Parse(utf8).GetValueOrThrow()).Message);
+        Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.ParseOrThrow(text, zone, Resolvers.LenientResolver)).Message);
     }
 
     [Fact]
