@@ -20,11 +20,11 @@ public static class WindowedAov
     public static int RunIncremental(Orders orders, TaskSchedule schedule, Action<ScheduledTask, ReadOnlySpan<Average<long>>>? onTask)
     {
         int countries = Orders.Countries.Length;
-        var windows = new SubtractingPaneWindow<Average<long>, AverageAggregate<long>>[countries];
+        var windows = new PaneWindow<Average<long>>[countries];
         int panesPerWindow = (int)Math.Min(1 << 20, schedule.Lookback.Duration / schedule.Interval.NominalDuration + 2);
         for (int c = 0; c < countries; c++)
         {
-            windows[c] = new SubtractingPaneWindow<Average<long>, AverageAggregate<long>>(panesPerWindow);
+            windows[c] = PaneWindow.Subtracting<Average<long>, AverageAggregate<long>>(panesPerWindow);
         }
         var pane = new Average<long>[countries];
         var current = new Average<long>[countries];

@@ -39,7 +39,7 @@ internal sealed class JsonLines(TextWriter output)
     }
 
     /// <summary>Writes <c>"name":[[start,end],…]</c>: UTC intervals as the tool prints instants.</summary>
-    public static void WriteIntervals(Utf8JsonWriter w, string name, UpStats.Time.Partitioning.IntervalList intervals)
+    public static void WriteIntervals(Utf8JsonWriter w, string name, ReadOnlyValueList<NodaTime.Interval> intervals)
     {
         w.WriteStartArray(name);
         foreach (var interval in intervals)

@@ -26,7 +26,7 @@ public class SlidingAovBenchmarks
     private static readonly Instant DataEnd = Instant.FromUtc(2022, 4, 1, 0, 0);
     private Orders _orders = null!;
     private int[] _minuteStarts = [];
-    private SubtractingPaneWindow<Average<long>, AverageAggregate<long>>[] _windows = [];
+    private PaneWindow<Average<long>>[] _windows = [];
     private readonly Average<long>[] _pane = new Average<long>[Orders.Countries.Length];
     private readonly Average<long>[] _result = new Average<long>[Orders.Countries.Length];
     private long _task;
@@ -40,7 +40,7 @@ public class SlidingAovBenchmarks
         _minutes = (int)((DataEnd - DataStart).BclCompatibleTicks / Minute);
         long start = DataStart.ToUnixTimeTicks();
         _minuteStarts = Enumerable.Range(0, _minutes + 1).Select(m => _orders.LowerBound(start + m * Minute)).ToArray();
-        _windows = Orders.Countries.Select(_ => new SubtractingPaneWindow<Average<long>, AverageAggregate<long>>(45_000)).ToArray();
+        _windows = Orders.Countries.Select(_ => PaneWindow.Subtracting<Average<long>, AverageAggregate<long>>(45_000)).ToArray();
         while (_task < 30 * 1440)
         {
             IncrementalOneTask();

@@ -47,6 +47,9 @@ public static class OffsetTimestamp
 
     private static readonly long MaxInstantTicks = Instant.MaxValue.ToUnixTimeTicks();
 
+    // 0001-01-01T00:00:00Z: the parser rejects an instant before it on every path (only 0001-01-01 with a positive offset is).
+    private static readonly Instant FirstInstant = Instant.FromUnixTimeSeconds(CivilCalendar.MinEpochSeconds);
+
     // ---- UTF-8 ----
 
     /// <summary>Parses UTF-8 text into an <see cref="Instant"/>.</summary>
@@ -339,6 +342,12 @@ public static class OffsetTimestamp
             && zoned.LocalDateTime.InUtc().ToInstant().ToUnixTimeTicks() - zoned.Offset.Ticks > MaxInstantTicks)
         {
             error = new ParseError(0, ParseErrorCode.InstantOutOfRange);
+            return false;
+        }
+        // Early on 0001-01-01 in a zone ahead of UTC the instant is in year 0: NodaTime has it, the grammar's range does not.
+        if (zoned.Year == 1 && zoned.ToInstant() < FirstInstant)
+        {
+            error = new ParseError(0, ParseErrorCode.InstantOutOfRange, ParseErrorReasons.InstantBeforeFirst);
             return false;
         }
         value = zoned.ToInstant();

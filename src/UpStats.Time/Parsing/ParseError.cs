@@ -53,7 +53,7 @@ public readonly struct ParseError : IEquatable<ParseError>
     public string ToMessage(ReadOnlySpan<char> text)
     {
         int at = Math.Clamp(Position, 0, text.Length);
-        return string.Create(CultureInfo.InvariantCulture, $"{Message}: '{text[..at]}^{text[at..]}'");
+        return Marked(text[..at], text[at..]);
     }
 
     /// <summary>The message with the UTF-8 value echoed and marked; see <see cref="ToMessage(ReadOnlySpan{char})"/>.</summary>
@@ -63,8 +63,12 @@ public readonly struct ParseError : IEquatable<ParseError>
         // Everything before the error position is ASCII (any other byte is itself an error), so byte and char
         // positions agree and the decoded text can be marked at the same index.
         int at = Math.Clamp(Position, 0, utf8.Length);
-        return string.Create(CultureInfo.InvariantCulture, $"{Message}: '{Encoding.UTF8.GetString(utf8[..at])}^{Encoding.UTF8.GetString(utf8[at..])}'");
+        return Marked(Encoding.UTF8.GetString(utf8[..at]), Encoding.UTF8.GetString(utf8[at..]));
     }
+
+    // The one layout of a marked message, for both encodings: the text before the position, '^', the rest.
+    private string Marked(ReadOnlySpan<char> before, ReadOnlySpan<char> after) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Message}: '{before}^{after}'");
 
     /// <summary>Returns <see cref="Message"/>.</summary>
     public override string ToString() => Message;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using UpStats.Time.Grid;
 using UpStats.Time.Parsing;
@@ -54,71 +55,42 @@ internal static class KeyText
         CivilCalendar.CivilFromDays((int)days, out year, out month, out day);
     }
 
-    internal static bool TryFormat(long localTicks, KeyPrecision precision, Span<char> destination, out int charsWritten)
+    /// <summary>
+    /// Writes the key as UTF-16 (<c>char</c>) or UTF-8 (<c>byte</c>): one method for both, generic over the code unit
+    /// as the runtime's own number formatting is, and the JIT compiles a separate, fully specialised copy for each.
+    /// </summary>
+    internal static bool TryFormat<TChar>(long localTicks, KeyPrecision precision, Span<TChar> destination, out int written)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         Split(localTicks, out int year, out int month, out int day, out int hour, out int minute);
         int length = Length(precision, year);
         if (destination.Length < length)
         {
-            charsWritten = 0;
+            written = 0;
             return false;
         }
         int i = 0;
         if (year is < 0 or > 9999)
         {
-            destination[i++] = year < 0 ? '-' : '+';
+            destination[i++] = TChar.CreateTruncating(year < 0 ? '-' : '+');
             year = Math.Abs(year);
         }
         i = Write4(destination, i, year);
-        destination[i++] = '-';
+        destination[i++] = TChar.CreateTruncating('-');
         i = Write2(destination, i, month);
-        destination[i++] = '-';
+        destination[i++] = TChar.CreateTruncating('-');
         i = Write2(destination, i, day);
         if (precision != KeyPrecision.Day)
         {
-            destination[i++] = 'T';
+            destination[i++] = TChar.CreateTruncating('T');
             i = Write2(destination, i, hour);
             if (precision == KeyPrecision.Minute)
             {
-                destination[i++] = ':';
+                destination[i++] = TChar.CreateTruncating(':');
                 i = Write2(destination, i, minute);
             }
         }
-        charsWritten = i;
-        return true;
-    }
-
-    internal static bool TryFormat(long localTicks, KeyPrecision precision, Span<byte> destination, out int bytesWritten)
-    {
-        Split(localTicks, out int year, out int month, out int day, out int hour, out int minute);
-        int length = Length(precision, year);
-        if (destination.Length < length)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-        int i = 0;
-        if (year is < 0 or > 9999)
-        {
-            destination[i++] = year < 0 ? (byte)'-' : (byte)'+';
-            year = Math.Abs(year);
-        }
-        i = Write4(destination, i, year);
-        destination[i++] = (byte)'-';
-        i = Write2(destination, i, month);
-        destination[i++] = (byte)'-';
-        i = Write2(destination, i, day);
-        if (precision != KeyPrecision.Day)
-        {
-            destination[i++] = (byte)'T';
-            i = Write2(destination, i, hour);
-            if (precision == KeyPrecision.Minute)
-            {
-                destination[i++] = (byte)':';
-                i = Write2(destination, i, minute);
-            }
-        }
-        bytesWritten = i;
+        written = i;
         return true;
     }
 
@@ -133,30 +105,17 @@ internal static class KeyText
     private static ReadOnlySpan<byte> Pairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write2(Span<char> d, int i, int value)
+    private static int Write2<TChar>(Span<TChar> d, int i, int value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        d[i] = (char)Pairs[2 * value];
-        d[i + 1] = (char)Pairs[2 * value + 1];
+        d[i] = TChar.CreateTruncating(Pairs[2 * value]);
+        d[i + 1] = TChar.CreateTruncating(Pairs[2 * value + 1]);
         return i + 2;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write4(Span<char> d, int i, int value)
-    {
-        i = Write2(d, i, value / 100);
-        return Write2(d, i, value % 100);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write2(Span<byte> d, int i, int value)
-    {
-        d[i] = Pairs[2 * value];
-        d[i + 1] = Pairs[2 * value + 1];
-        return i + 2;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write4(Span<byte> d, int i, int value)
+    private static int Write4<TChar>(Span<TChar> d, int i, int value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         i = Write2(d, i, value / 100);
         return Write2(d, i, value % 100);

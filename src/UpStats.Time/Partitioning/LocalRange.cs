@@ -34,16 +34,16 @@ namespace UpStats.Time.Partitioning;
 public sealed class LocalRange
 {
     private readonly Interval[] _intervals;
-    private readonly RangeSourceList.Run[] _runs;
+    private readonly RangeSourceRuns _sources;
 
-    private LocalRange(DateTimeZone zone, SourceLayout source, LocalDateTime from, LocalDateTime to, Interval[] intervals, RangeSourceList.Run[] runs)
+    private LocalRange(DateTimeZone zone, SourceLayout source, LocalDateTime from, LocalDateTime to, Interval[] intervals, RangeSourceRuns.Run[] runs)
     {
         Zone = zone;
         Source = source;
         From = from;
         To = to;
         _intervals = intervals;
-        _runs = runs;
+        _sources = new RangeSourceRuns(runs, source.Grid.StepTicks, source.Precision);
     }
 
     /// <summary>The zone whose wall clock the range is read on.</summary>
@@ -59,13 +59,16 @@ public sealed class LocalRange
     public LocalDateTime To { get; }
 
     /// <summary>The instants of the range: ordered, disjoint, half-open UTC intervals, adjacent ones joined.</summary>
-    public IntervalList Intervals => new(_intervals);
+    public ReadOnlyValueList<Interval> Intervals => new(_intervals, 0, _intervals.Length);
 
     /// <summary>Whether no instant reads a local time inside the range (an empty range, or a skipped day).</summary>
     public bool IsEmpty => _intervals.Length == 0;
 
     /// <summary>The source partitions holding at least one instant of the range, in order, each whole or cut.</summary>
-    public RangeSourceList Sources => new(_runs, Source.Grid.StepTicks, Source.Precision);
+    public ReadOnlyValueList<RangeSource> Sources => _sources.List;
+
+    /// <summary>The sources as runs of consecutive labels (what a predicate over partition columns is written from).</summary>
+    internal RangeSourceRuns SourceRuns => _sources;
 
     /// <summary>Whether <paramref name="instant"/> reads a local time inside the range.</summary>
     public bool Contains(Instant instant)
@@ -109,7 +112,7 @@ public sealed class LocalRange
         }
         var intervals = n == 0 ? [] : new Interval[n];
         // Three runs per interval at most (cut head, whole middle, cut tail) over a fixed-offset source layout.
-        Span<RangeSourceList.Run> runs = n <= 8 ? stackalloc RangeSourceList.Run[24] : new RangeSourceList.Run[3 * n];
+        Span<RangeSourceRuns.Run> runs = n <= 8 ? stackalloc RangeSourceRuns.Run[24] : new RangeSourceRuns.Run[3 * n];
         int runCount = 0, i = 0;
         var sourceGrid = source.Grid;
         foreach (var (s, e) in owned)
@@ -131,7 +134,7 @@ public sealed class LocalRange
     /// The sources of <c>[start, end)</c> over a fixed-offset layout: the cells from the one holding
     /// <paramref name="start"/> to the one holding the last tick, whole except where an end cuts one.
     /// </summary>
-    private static void AddFixed(LocalClockGrid sourceGrid, long start, long end, Span<RangeSourceList.Run> runs, ref int count)
+    private static void AddFixed(LocalClockGrid sourceGrid, long start, long end, Span<RangeSourceRuns.Run> runs, ref int count)
     {
         long offset = sourceGrid.FixedOffsetTicks, step = sourceGrid.StepTicks;
         long first = sourceGrid.FloorLabel(start + offset), last = sourceGrid.FloorLabel(end - 1 + offset);
@@ -150,7 +153,7 @@ public sealed class LocalRange
     }
 
     /// <summary>Appends labels, joining a run of the same kind and dropping a label the previous interval already cut.</summary>
-    private static void Append(Span<RangeSourceList.Run> runs, ref int count, long label, long n, bool whole, long step)
+    private static void Append(Span<RangeSourceRuns.Run> runs, ref int count, long label, long n, bool whole, long step)
     {
         if (count > 0)
         {
@@ -171,14 +174,14 @@ public sealed class LocalRange
                 return;
             }
         }
-        runs[count++] = new RangeSourceList.Run(label, n, whole);
+        runs[count++] = new RangeSourceRuns.Run(label, n, whole);
     }
 
     /// <summary>
     /// The general case, a source layout on a clock with DST: walks the source cells the intervals touch, then
     /// marks a label whole when every instant it owns (both passes of a repeated label) lies in the set.
     /// </summary>
-    private static RangeSourceList.Run[] SourceRunsWithDst(LocalClockGrid sourceGrid, Interval[] intervals)
+    private static RangeSourceRuns.Run[] SourceRunsWithDst(LocalClockGrid sourceGrid, Interval[] intervals)
     {
         var labels = new SortedSet<long>();
         foreach (var interval in intervals)
@@ -190,7 +193,7 @@ public sealed class LocalRange
             }
         }
         long step = sourceGrid.StepTicks;
-        Span<RangeSourceList.Run> runs = new RangeSourceList.Run[labels.Count];
+        Span<RangeSourceRuns.Run> runs = new RangeSourceRuns.Run[labels.Count];
         int count = 0;
         foreach (long label in labels)
         {

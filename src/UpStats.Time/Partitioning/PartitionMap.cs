@@ -75,18 +75,7 @@ public sealed class PartitionMap
     /// The key of the local partition <paramref name="instant"/> belongs to: its local time, floored to the
     /// hour (or day). Allocation-free; the per-event hot path.
     /// </summary>
-    public LocalPartitionKey KeyOf(Instant instant)
-    {
-        // The grid's CellOfTicks, with the step as a constant: a multiply instead of a 64-bit hardware divide.
-        long ticks = instant.ToUnixTimeTicks();
-        long local = ticks + _grid.OffsetAt(ticks);
-        long into = Granularity == PartitionGranularity.Hour ? local % TimeSpan.TicksPerHour : local % TimeSpan.TicksPerDay;
-        if (into < 0)
-        {
-            into += Granularity == PartitionGranularity.Hour ? TimeSpan.TicksPerHour : TimeSpan.TicksPerDay;
-        }
-        return new LocalPartitionKey(local - into, Granularity);
-    }
+    public LocalPartitionKey KeyOf(Instant instant) => new(_grid.CellOfTicks(instant.ToUnixTimeTicks()), Granularity);
 
     /// <summary>The key of the source partition that holds <paramref name="instant"/>. Allocation-free.</summary>
     public SourcePartitionKey SourceKeyOf(Instant instant) => Source.KeyOf(instant);
@@ -110,7 +99,7 @@ public sealed class PartitionMap
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range holds more than 100,000,000 partitions (plan it in pieces).</exception>
-    public LocalPartitionList PartitionsOf(LocalDate from, LocalDate to)
+    public ReadOnlyValueList<LocalPartition> PartitionsOf(LocalDate from, LocalDate to)
     {
         if (to < from)
         {
@@ -126,7 +115,7 @@ public sealed class PartitionMap
         var source = Source.Grid;
         bool runs = source.IsFixedOffset;
         var builder = new Builder(this, runs ? 16 : (int)((last - first) / step));
-        var list = new List<LocalPartitionList.Run>();
+        var list = new List<PartitionRuns.Run>();
         var span = new OffsetSpan(0, 0, 0);
         int index = 0;
         for (long label = first; label < last;)
@@ -146,10 +135,10 @@ public sealed class PartitionMap
                 if (step % source.StepTicks == 0)
                 {
                     long start = label - span.Offset;
-                    (kind, long firstSource, sourceCount) = LocalPartitionList.Uniform(source, start, start + step);
+                    (kind, long firstSource, sourceCount) = PartitionRuns.Uniform(source, start, start + step);
                     phase = start + source.FixedOffsetTicks - firstSource;
                 }
-                list.Add(new LocalPartitionList.Run(index, n, label, span.Offset, -1, phase, sourceCount, kind));
+                list.Add(new PartitionRuns.Run(index, n, label, span.Offset, -1, phase, sourceCount, kind));
                 index += n;
                 label += n * step;
             }
@@ -163,13 +152,13 @@ public sealed class PartitionMap
                 }
                 else
                 {
-                    list.Add(new LocalPartitionList.Run(index, 1, label, 0, e, 0, 0, PartitionKind.Skipped));
+                    list.Add(new PartitionRuns.Run(index, 1, label, 0, e, 0, 0, PartitionKind.Skipped));
                 }
                 index++;
                 label += step;
             }
         }
-        return new LocalPartitionList(this, list.ToArray(), builder.Finish(), index);
+        return new PartitionRuns(this, list.ToArray(), builder.Finish(), index).List;
     }
 
     /// <summary>
@@ -283,13 +272,12 @@ public sealed class PartitionMap
 
         internal LocalPartition[] Finish()
         {
-            var intervals = new ReadOnlyMemory<Interval>(_intervals);
-            var slices = new ReadOnlyMemory<SourceSlice>(_slices);
             for (int p = 0; p < _partitionCount; p++)
             {
                 ref var partition = ref _partitions[p];
                 partition = new LocalPartition(partition.Key, partition.Kind,
-                    intervals.Slice(_offsets[4 * p], _offsets[4 * p + 1]), slices.Slice(_offsets[4 * p + 2], _offsets[4 * p + 3]));
+                    new ReadOnlyValueList<Interval>(_intervals, _offsets[4 * p], _offsets[4 * p + 1]),
+                    new ReadOnlyValueList<SourceSlice>(_slices, _offsets[4 * p + 2], _offsets[4 * p + 3]));
             }
             return _partitionCount == _partitions.Length ? _partitions : _partitions[.._partitionCount];
         }

@@ -15,6 +15,7 @@ public sealed class SourceLayout : IEquatable<SourceLayout>
         StepMinutes = stepMinutes;
         Grid = LocalClockGrid.EveryMinutes(zone, stepMinutes);
         Precision = stepMinutes % 1440 == 0 ? KeyPrecision.Day : stepMinutes % 60 == 0 ? KeyPrecision.Hour : KeyPrecision.Minute;
+        Slices = new SourceSliceSeries(this);
     }
 
     /// <summary>One source partition per UTC hour (<c>year=/month=/day=/hour=</c>).</summary>
@@ -45,6 +46,9 @@ public sealed class SourceLayout : IEquatable<SourceLayout>
     internal LocalClockGrid Grid { get; }
 
     internal KeyPrecision Precision { get; }
+
+    /// <summary>Computes the slices of an interval inside a stretch of constant offset (a fixed-offset layout).</summary>
+    internal SourceSliceSeries Slices { get; }
 
     /// <summary>The key of the source partition holding <paramref name="instant"/>.</summary>
     public SourcePartitionKey KeyOf(Instant instant) => new(Grid.CellOfTicks(instant.ToUnixTimeTicks()), Precision);

@@ -45,14 +45,14 @@ public class ArgumentRangeTest
         ["WindowMath.TumblingStart size Duration.MaxValue"] = (typeof(ArgumentOutOfRangeException), "size", () => WindowMath.TumblingStart(T, Duration.MaxValue)),
         ["WindowMath.TumblingWindow offset Duration.MinValue"] = (typeof(ArgumentOutOfRangeException), "offset", () => WindowMath.TumblingWindow(T, Duration.FromHours(1), Duration.MinValue)),
         ["WindowMath.SlidingWindowsContaining slide Duration.MaxValue"] = (typeof(ArgumentOutOfRangeException), "slide", () => WindowMath.SlidingWindowsContaining(T, Duration.FromHours(1), Duration.MaxValue)),
-        ["SlidingWindowList indexer past the end"] = (typeof(ArgumentOutOfRangeException), "index", () => _ = WindowMath.SlidingWindowsContaining(T, Duration.FromHours(1), Duration.FromMinutes(20))[3]),
-        ["PaneWindow.Push end before start"] = (typeof(ArgumentException), "end", () => new SubtractingPaneWindow<long, CountAggregate>().Push(T, T - Duration.FromTicks(1), 1)),
+        ["SlidingWindowsContaining indexer past the end"] = (typeof(ArgumentOutOfRangeException), "index", () => _ = WindowMath.SlidingWindowsContaining(T, Duration.FromHours(1), Duration.FromMinutes(20))[3]),
+        ["PaneWindow.Push end before start"] = (typeof(ArgumentException), "end", () => PaneWindow.Subtracting<long, CountAggregate>().Push(T, T - Duration.FromTicks(1), 1)),
         ["PaneWindow.Push before the previous pane's end"] = (typeof(ArgumentException), "start", () => PushTwice(T, T + Duration.FromMinutes(1), T)),
         ["PaneWindow.Advance task before the previous pane's end"] = (typeof(ArgumentException), "task", AdvanceBackwards),
         ["PartitionMap.For undefined granularity"] = (typeof(ArgumentOutOfRangeException), "granularity", () => PartitionMap.For(Berlin, (PartitionGranularity)7)),
         ["PartitionMap.Partition key of the other granularity"] = (typeof(ArgumentException), "key", () => PartitionMap.For(Berlin, PartitionGranularity.Hour).Partition(new LocalPartitionKey(new LocalDateTime(2024, 1, 1, 0, 0), PartitionGranularity.Day))),
         ["PartitionMap.PartitionsOf to before from"] = (typeof(ArgumentException), "to", () => PartitionMap.For(Berlin, PartitionGranularity.Hour).PartitionsOf(new LocalDate(2024, 1, 2), new LocalDate(2024, 1, 1))),
-        ["LocalPartitionList indexer past the end"] = (typeof(ArgumentOutOfRangeException), "index", () => _ = PartitionMap.For(Berlin, PartitionGranularity.Day).PartitionsOf(new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 2))[1]),
+        ["PartitionsOf indexer past the end"] = (typeof(ArgumentOutOfRangeException), "index", () => _ = PartitionMap.For(Berlin, PartitionGranularity.Day).PartitionsOf(new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 2))[1]),
         ["LocalPartitionKey label off the hour"] = (typeof(ArgumentException), "label", () => _ = new LocalPartitionKey(new LocalDateTime(2024, 1, 1, 0, 30), PartitionGranularity.Hour)),
         ["SourceLayout.Create 7 minutes"] = (typeof(ArgumentOutOfRangeException), "stepMinutes", () => SourceLayout.Create(DateTimeZone.Utc, 7)),
         ["RegistrationOptions empty root"] = (typeof(ArgumentException), "sourceRoot", () => _ = new RegistrationOptions("")),
@@ -77,7 +77,7 @@ public class ArgumentRangeTest
 
     private static void PushTwice(Instant start, Instant end, Instant secondStart)
     {
-        var window = new TwoStackPaneWindow<long, SumAggregate<long>>();
+        var window = PaneWindow.TwoStacks<long, SumAggregate<long>>();
         window.Push(start, end, 1);
         window.Push(secondStart, secondStart + Duration.FromMinutes(1), 1);
     }
@@ -86,7 +86,7 @@ public class ArgumentRangeTest
     {
         var schedule = TaskSchedule.Create(T, RunInterval.FromMinutes(5), T + Duration.FromHours(1));
         var tasks = schedule.Tasks().ToArray();
-        var window = new SubtractingPaneWindow<long, CountAggregate>();
+        var window = PaneWindow.Subtracting<long, CountAggregate>();
         window.Advance(tasks[1], 1);
         window.Advance(tasks[0], 1);
     }

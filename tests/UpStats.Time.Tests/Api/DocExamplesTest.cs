@@ -379,4 +379,23 @@ public class DocExamplesTest
         Assert.Equal("(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06'))"
             + " AND (event_time >= 1586415600 AND event_time < 1586502000)", where);
     }
+
+    [Fact]
+    public void PaneWindow_Example()
+    {
+        PaneWindow<Average<long>> aov = PaneWindow.Subtracting<Average<long>, AverageAggregate<long>>();
+        PaneWindow<Extremum<long>> largest = PaneWindow.TwoStacks<Extremum<long>, MaxAggregate<long>>();
+
+        var t = Instant.FromUtc(2022, 1, 1, 0, 0);
+        aov.Push(t, t + Duration.FromMinutes(1), new Average<long>(300, 2));
+        largest.Push(t, t + Duration.FromMinutes(1), Extremum<long>.Of(200));
+        aov.Push(t + Duration.FromMinutes(1), t + Duration.FromMinutes(2), new Average<long>(100, 2));
+        largest.Push(t + Duration.FromMinutes(1), t + Duration.FromMinutes(2), Extremum<long>.Of(60));
+        Assert.Equal(new Average<long>(400, 4), aov.Current);
+        Assert.Equal(Extremum<long>.Of(200), largest.Current);
+        aov.EvictBefore(t + Duration.FromMinutes(1));
+        largest.EvictBefore(t + Duration.FromMinutes(1));
+        Assert.Equal(new Average<long>(100, 2), aov.Current);
+        Assert.Equal(Extremum<long>.Of(60), largest.Current);
+    }
 }

@@ -20,6 +20,7 @@ public class ParseErrorTest
     [InlineData("2015-10-11T00:26:51", R.ExpectedOffset, ParseErrorReasons.ExpectedOffset)]
     [InlineData("2015-10-11T00:26:51+19", R.OffsetOutOfRange, ParseErrorReasons.OffsetOutOfRange)]
     [InlineData("9999-12-31T23:59:59-01:00", R.InstantOutOfRange, ParseErrorReasons.InstantOutOfRange)]
+    [InlineData("0001-01-01T00:00:00+18:00", R.InstantOutOfRange, ParseErrorReasons.InstantBeforeFirst)]
     public void Code_OfATimestampError_NamesTheReason(string text, ParseErrorCode code, string reason)
     {
         Assert.False(OffsetTimestamp.TryParse(text, out NodaTime.Instant _, out var error));

@@ -111,7 +111,7 @@ public class LocalRangeTest
         var range = PartitionMap.For(La, PartitionGranularity.Hour).RangeOf(new LocalDate(2015, 1, 1), new LocalDate(2025, 1, 1));
         Assert.Single(range.Intervals);
         Assert.Equal((int)(range.Intervals[0].Duration.TotalHours), range.Sources.Count);
-        Assert.Equal(1, range.Sources.Runs.Length);
+        Assert.Equal(1, range.SourceRuns.Runs.Length);
         Assert.True(range.Contains(Instant.FromUtc(2020, 1, 1, 0, 0)));
         Assert.False(range.Contains(Instant.FromUtc(2025, 1, 1, 8, 0)));
     }

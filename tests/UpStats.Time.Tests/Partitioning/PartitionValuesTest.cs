@@ -105,7 +105,7 @@ public class PartitionValuesTest
     }
 
     [Fact]
-    public void LocalPartitionList_BoundsAndEnumerator()
+    public void PartitionsOf_BoundsAndEnumerator()
     {
         var list = Hourly.PartitionsOf(new LocalDate(2024, 11, 3), new LocalDate(2024, 11, 5));
         Assert.Equal(48, list.Count);

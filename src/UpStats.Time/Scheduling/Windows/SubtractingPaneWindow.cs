@@ -9,14 +9,14 @@ namespace UpStats.Time.Scheduling.Windows;
 /// </summary>
 /// <typeparam name="TState">The aggregate's state.</typeparam>
 /// <typeparam name="TAggregate">The aggregate, as a struct so that the JIT specialises the window for it.</typeparam>
-public sealed class SubtractingPaneWindow<TState, TAggregate> : PaneWindow<TState>
+internal sealed class SubtractingPaneWindow<TState, TAggregate> : PaneWindow<TState>
     where TAggregate : struct, IInvertibleAggregate<TState>
 {
     private readonly PaneRing<TState> _panes;
     private TState _total;
 
     /// <summary>An empty window; <paramref name="expectedPanes"/> sizes the ring (it grows when needed).</summary>
-    public SubtractingPaneWindow(int expectedPanes = 16)
+    internal SubtractingPaneWindow(int expectedPanes)
     {
         _panes = new PaneRing<TState>(expectedPanes);
         _total = default(TAggregate).Identity;

@@ -9,7 +9,7 @@ namespace UpStats.Time.Scheduling.Windows;
 /// </summary>
 /// <typeparam name="TState">The aggregate's state.</typeparam>
 /// <typeparam name="TAggregate">The aggregate, as a struct so that the JIT specialises the window for it.</typeparam>
-public sealed class TwoStackPaneWindow<TState, TAggregate> : PaneWindow<TState>
+internal sealed class TwoStackPaneWindow<TState, TAggregate> : PaneWindow<TState>
     where TAggregate : struct, IAggregate<TState>
 {
     // Every pane in time order; the first _frontCount of them (from the oldest) form the front stack, and
@@ -20,7 +20,7 @@ public sealed class TwoStackPaneWindow<TState, TAggregate> : PaneWindow<TState>
     private int _frontCount;
 
     /// <summary>An empty window; <paramref name="expectedPanes"/> sizes the buffers (they grow when needed).</summary>
-    public TwoStackPaneWindow(int expectedPanes = 16)
+    internal TwoStackPaneWindow(int expectedPanes)
     {
         _panes = new PaneRing<TState>(expectedPanes);
         _frontSuffix = new PaneRing<TState>(expectedPanes);

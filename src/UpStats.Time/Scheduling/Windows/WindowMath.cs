@@ -49,7 +49,7 @@ public static class WindowMath
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> or <paramref name="slide"/> is not positive or not whole ticks,
     /// or <paramref name="slide"/> is so short that more than <see cref="int.MaxValue"/> windows contain an instant.</exception>
-    public static SlidingWindowList SlidingWindowsContaining(Instant instant, Duration size, Duration slide, Duration offset = default)
+    public static ReadOnlyValueList<Interval> SlidingWindowsContaining(Instant instant, Duration size, Duration slide, Duration offset = default)
     {
         long sizeTicks = PositiveTicks(size, nameof(size));
         long slideTicks = PositiveTicks(slide, nameof(slide));
@@ -63,7 +63,7 @@ public static class WindowMath
             // The list is indexed by int: cutting it short would silently drop the newest windows.
             throw new ArgumentOutOfRangeException(nameof(slide), slide, "More than 2,147,483,647 windows would contain the instant: the slide is too short for the size.");
         }
-        return new SlidingWindowList(last - (count - 1) * slideTicks, (int)count, sizeTicks, slideTicks);
+        return IntervalSeries.Of(last - (count - 1) * slideTicks, sizeTicks, slideTicks, (int)count);
     }
 
     /// <summary>The tumbling start in ticks: the largest <c>offset + k·size ≤ ticks</c>.</summary>

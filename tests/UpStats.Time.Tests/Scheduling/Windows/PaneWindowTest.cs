@@ -25,11 +25,11 @@ public class PaneWindowTest
             var events = c.Minutes.Zip(c.Values, (m, v) => (Time: start + Duration.FromMinutes(m) + Duration.FromSeconds(m % 7 * 3), Value: (long)v)).ToArray();
             var schedule = TaskSchedule.Create(start, RunInterval.FromMinutes(c.TaskMinutes), endAt: start + Duration.FromMinutes(1440),
                 lookback: LookbackDuration.FromDuration(Duration.FromMinutes(c.TaskMinutes * c.LookbackTasks)));
-            var sums = new SubtractingPaneWindow<long, SumAggregate<long>>();
-            var counts = new SubtractingPaneWindow<long, CountAggregate>();
-            var averages = new SubtractingPaneWindow<Average<long>, AverageAggregate<long>>();
-            var minima = new TwoStackPaneWindow<Extremum<long>, MinAggregate<long>>();
-            var maxima = new TwoStackPaneWindow<Extremum<long>, MaxAggregate<long>>();
+            var sums = PaneWindow.Subtracting<long, SumAggregate<long>>();
+            var counts = PaneWindow.Subtracting<long, CountAggregate>();
+            var averages = PaneWindow.Subtracting<Average<long>, AverageAggregate<long>>();
+            var minima = PaneWindow.TwoStacks<Extremum<long>, MinAggregate<long>>();
+            var maxima = PaneWindow.TwoStacks<Extremum<long>, MaxAggregate<long>>();
             // Events before the first task belong to no pane; the rescan must not see them either.
             var inSchedule = events.Where(e => e.Time >= schedule.StartFrom).ToArray();
             foreach (var task in schedule.Tasks())
@@ -55,7 +55,7 @@ public class PaneWindowTest
     [Fact]
     public void EvictBefore_WindowStartInsideAPane_Throws()
     {
-        var window = new TwoStackPaneWindow<long, SumAggregate<long>>();
+        var window = PaneWindow.TwoStacks<long, SumAggregate<long>>();
         window.Push(Instant.FromUtc(2022, 1, 1, 0, 0), Instant.FromUtc(2022, 1, 1, 0, 5), 3);
         Assert.Throws<InvalidOperationException>(() => window.EvictBefore(Instant.FromUtc(2022, 1, 1, 0, 2)));
     }
@@ -63,7 +63,7 @@ public class PaneWindowTest
     [Fact]
     public void Push_OutOfOrder_Throws()
     {
-        var window = new SubtractingPaneWindow<long, SumAggregate<long>>();
+        var window = PaneWindow.Subtracting<long, SumAggregate<long>>();
         window.Push(Instant.FromUtc(2022, 1, 1, 0, 5), Instant.FromUtc(2022, 1, 1, 0, 10), 3);
         Assert.Throws<ArgumentException>(() => window.Push(Instant.FromUtc(2022, 1, 1, 0, 0), Instant.FromUtc(2022, 1, 1, 0, 5), 1));
     }
@@ -71,7 +71,7 @@ public class PaneWindowTest
     [Fact]
     public void TwoStack_MaxOverThreePanes_SlidesCorrectly()
     {
-        var window = new TwoStackPaneWindow<Extremum<int>, MaxAggregate<int>>(2);
+        var window = PaneWindow.TwoStacks<Extremum<int>, MaxAggregate<int>>(2);
         var t0 = Instant.FromUtc(2022, 1, 1, 0, 0);
         int[] values = [5, 1, 4, 2, 3, 0, 0, 0];
         int?[] expected = [5, 5, 5, 4, 4, 3, 3, 0];

@@ -4,7 +4,7 @@ using UpStats.Time.Scheduling.Windows;
 namespace UpStats.Time.Tests.Scheduling.Windows;
 
 /// <summary>
-/// The small pieces around the pane windows: the aggregates, <see cref="SlidingWindowList"/>, <see cref="CalendarWindow"/>,
+/// The small pieces around the pane windows: the aggregates, <see cref="WindowMath.SlidingWindowsContaining"/>, <see cref="CalendarWindow"/>,
 /// argument checks, and the pane ring growing and wrapping (checked against a plain list).
 /// </summary>
 public class WindowValuesTest
@@ -62,7 +62,7 @@ public class WindowValuesTest
     }
 
     [Fact]
-    public void SlidingWindowList_IndexerEnumeratorAndBounds()
+    public void SlidingWindowsContaining_IndexerEnumeratorAndBounds()
     {
         var list = WindowMath.SlidingWindowsContaining(M(10), Duration.FromMinutes(15), Duration.FromMinutes(5));
         Assert.Equal(3, list.Count);
@@ -81,7 +81,7 @@ public class WindowValuesTest
         IEnumerator untyped = ((IEnumerable)list).GetEnumerator();
         Assert.True(untyped.MoveNext());
         Assert.Equal(list[0], untyped.Current);
-        Assert.Empty(default(SlidingWindowList));
+        Assert.Empty(default(ReadOnlyValueList<Interval>));
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public class WindowValuesTest
     public void PaneWindows_ManyPanesWithWrapAround_EqualAPlainList()
     {
         // A ring of capacity 4 that grows while its head is in the middle: every state must survive the copy.
-        var sums = new SubtractingPaneWindow<long, SumAggregate<long>>(1);
-        var maxima = new TwoStackPaneWindow<Extremum<long>, MaxAggregate<long>>(1);
+        var sums = PaneWindow.Subtracting<long, SumAggregate<long>>(1);
+        var maxima = PaneWindow.TwoStacks<Extremum<long>, MaxAggregate<long>>(1);
         var panes = new List<(int Start, long Value)>();
         var values = new long[] { 5, -3, 8, 8, 1, 9, -2, 7, 4, 6, 0, 3, 12, -5, 2, 11, 10, 1, 1, 7 };
         int[] keep = [3, 3, 5, 2, 7, 9, 1, 4, 4, 8, 6, 2, 10, 3, 3, 1, 5, 7, 2, 4];
@@ -150,7 +150,7 @@ public class WindowValuesTest
     [Fact]
     public void Push_PaneEndingBeforeItStarts_Throws()
     {
-        var window = new TwoStackPaneWindow<long, SumAggregate<long>>();
+        var window = PaneWindow.TwoStacks<long, SumAggregate<long>>();
         Assert.Throws<ArgumentException>(() => window.Push(M(5), M(4), 1));
         window.Push(M(0), M(5), 1);
         window.Push(M(5), M(5), 2); // empty pane right at the previous end: allowed
@@ -165,7 +165,7 @@ public class WindowValuesTest
     [Fact]
     public void EvictBefore_WindowStartAtAPaneStart_KeepsThePane()
     {
-        var sums = new SubtractingPaneWindow<long, SumAggregate<long>>();
+        var sums = PaneWindow.Subtracting<long, SumAggregate<long>>();
         sums.Push(M(0), M(5), 1);
         sums.Push(M(5), M(10), 2);
         sums.EvictBefore(M(0));

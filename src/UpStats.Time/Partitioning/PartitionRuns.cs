@@ -1,26 +1,26 @@
-using System.Collections;
 using UpStats.Time.Grid;
 
 namespace UpStats.Time.Partitioning;
 
 /// <summary>
-/// The local partitions of a date range, in order, as returned by <see cref="PartitionMap.PartitionsOf"/>.
-/// Stored as runs: a stretch of constant offset is one run whose partitions are computed when read, and only the
-/// labels near a transition are computed ahead, so planning a year costs about as much as its transitions.
+/// The local partitions of a date range, as returned by <see cref="PartitionMap.PartitionsOf"/>, stored as runs:
+/// a stretch of constant offset is one run whose partitions are computed when read, and only the labels near a
+/// transition are computed ahead, so planning a year costs about as much as its transitions.
 /// </summary>
-public sealed class LocalPartitionList : IReadOnlyList<LocalPartition>
+internal sealed class PartitionRuns : ValueListItems<LocalPartition>
 {
     private readonly PartitionMap _map;
     private readonly Run[] _runs;
     private readonly int[] _runStarts;
     private readonly LocalPartition[] _explicit;
+    private readonly int _count;
 
-    internal LocalPartitionList(PartitionMap map, Run[] runs, LocalPartition[] explicitPartitions, int count)
+    internal PartitionRuns(PartitionMap map, Run[] runs, LocalPartition[] explicitPartitions, int count)
     {
         _map = map;
         _runs = runs;
         _explicit = explicitPartitions;
-        Count = count;
+        _count = count;
         _runStarts = new int[runs.Length];
         for (int i = 0; i < runs.Length; i++)
         {
@@ -28,31 +28,14 @@ public sealed class LocalPartitionList : IReadOnlyList<LocalPartition>
         }
     }
 
-    /// <summary>How many partitions: 24 per local date for hours (skipped ones included), 1 for days.</summary>
-    public int Count { get; }
+    /// <summary>Every partition, in order: 24 per local date for hours (skipped ones included), 1 for days.</summary>
+    internal ReadOnlyValueList<LocalPartition> List => new(this, 0, 0, 0, _count);
 
-    /// <summary>The partition at <paramref name="index"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not in [0, Count).</exception>
-    public LocalPartition this[int index]
+    internal override LocalPartition Get(long a, long b, long c, int index, ref int cursor)
     {
-        get
-        {
-            if ((uint)index >= (uint)Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {Count} partitions.");
-            }
-            int r = Array.BinarySearch(_runStarts, index);
-            r = r < 0 ? ~r - 1 : r;
-            return Get(_runs[r], index - _runs[r].FirstIndex);
-        }
+        int r = RunOf(_runStarts, index, ref cursor);
+        return Get(_runs[r], index - _runs[r].FirstIndex);
     }
-
-    /// <summary>An enumerator that does not allocate.</summary>
-    public Enumerator GetEnumerator() => new(this);
-
-    IEnumerator<LocalPartition> IEnumerable<LocalPartition>.GetEnumerator() => GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private LocalPartition Get(in Run run, int k)
     {
@@ -91,52 +74,4 @@ public sealed class LocalPartitionList : IReadOnlyList<LocalPartition>
     /// precomputed when the step is a multiple of the source step (<see cref="SourceCount"/> 0 otherwise).
     /// </summary>
     internal readonly record struct Run(int FirstIndex, int Count, long FirstLabel, long Offset, int ExplicitStart, long Phase, int SourceCount, PartitionKind Kind);
-
-    /// <summary>Enumerates the partitions in order without allocating.</summary>
-    public struct Enumerator : IEnumerator<LocalPartition>
-    {
-        private readonly LocalPartitionList _list;
-        private int _run;
-        private int _k;
-
-        internal Enumerator(LocalPartitionList list)
-        {
-            _list = list;
-            _run = 0;
-            _k = -1;
-        }
-
-        /// <inheritdoc/>
-        public readonly LocalPartition Current => _list.Get(_list._runs[_run], _k);
-
-        readonly object IEnumerator.Current => Current;
-
-        /// <inheritdoc/>
-        public bool MoveNext()
-        {
-            var runs = _list._runs;
-            if (_run >= runs.Length)
-            {
-                return false;
-            }
-            if (++_k < runs[_run].Count)
-            {
-                return true;
-            }
-            _k = 0;
-            return ++_run < runs.Length;
-        }
-
-        /// <inheritdoc/>
-        public void Reset()
-        {
-            _run = 0;
-            _k = -1;
-        }
-
-        /// <inheritdoc/>
-        public readonly void Dispose()
-        {
-        }
-    }
 }
