@@ -74,7 +74,7 @@ internal static class FunctionsCheck
     private static Answers LibraryAnswers(string directory)
     {
         var map = PartitionMap.For(NodaTime.DateTimeZoneProviders.Tzdb[Zone], PartitionGranularity.Hour);
-        var schedule = TaskSchedule.Create(OffsetTimestamp.Parse(StartFrom), UpStats.Time.Scheduling.RunInterval.ParseOrThrow(RunInterval),
+        var schedule = TaskSchedule.Create(OffsetTimestamp.ParseOrThrow(StartFrom), UpStats.Time.Scheduling.RunInterval.ParseOrThrow(RunInterval),
             zone: NodaTime.DateTimeZoneProviders.Tzdb[Zone]);
         long rows = 0, nonNull = 0, parsed = 0, sum = 0;
         var malformed = new List<(long Id, string Line)>();

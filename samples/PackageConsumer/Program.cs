@@ -9,7 +9,7 @@ Console.WriteLine($"PT 2024-11-03T01 owns {string.Join(", ", repeated)}");
 
 // ... and UpStats' timestamp to UTC epoch seconds, with the error of a bad one.
 bool parsed = OffsetTimestamp.TryParseEpochSeconds("2015-10-11T00:26:51+0100"u8, out long seconds, out _);
-Console.WriteLine($"2015-10-11T00:26:51+0100 = {OffsetTimestamp.Parse("2015-10-11T00:26:51+0100")} = {seconds} epoch seconds");
+Console.WriteLine($"2015-10-11T00:26:51+0100 = {OffsetTimestamp.ParseOrThrow("2015-10-11T00:26:51+0100")} = {seconds} epoch seconds");
 bool rejected = !OffsetTimestamp.TryParseEpochSeconds("2015-02-29T00:26:51+0100", out _, out var error);
 Console.WriteLine($"2015-02-29T00:26:51+0100: {error.Message}");
 

@@ -25,7 +25,13 @@ internal static class WhereCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON record {\"intervals\":[[start,end],…],\"sources\":[{\"key\",\"whole\"},…]}." };
         var dialect = new Option<string?>("--dialect") { Description = "Print a SQL predicate instead, for hive, spark, trino, athena or duckdb (needs --time-column).", HelpName = "hive|spark|trino|athena|duckdb" };
         var timeColumn = new Option<string?>("--time-column") { Description = "The event-time column the predicate filters on (epoch seconds unless --time-unit).", HelpName = "COL" };
-        var timeUnit = new Option<string?>("--time-unit") { Description = "What the event-time column holds: seconds (default) or milliseconds since 1970-01-01T00:00:00Z.", HelpName = "seconds|milliseconds" };
+        var timeUnit = new Option<string?>("--time-unit")
+        {
+            Description = "What the event-time column holds: seconds (default) or milliseconds since 1970-01-01T00:00:00Z; "
+                + "timestamp (the engine's TIMESTAMP; where it has no zone, as in Hive, Trino and DuckDB, it must hold the UTC wall clock) "
+                + "or timestamptz (a zone-aware type: timestamp with time zone, TIMESTAMPTZ, Hive's timestamp with local time zone).",
+            HelpName = "seconds|milliseconds|timestamp|timestamptz",
+        };
         var partitionColumns = new Option<string?>("--partition-columns") { Description = "The partition columns, comma-separated (default year,month,day,hour).", HelpName = "Y,M,D,H" };
         var partitionType = new Option<string?>("--partition-type") { Description = "string (default: zero-padded text, '08') or int (engines that infer hour=08 as 8).", HelpName = "string|int" };
         var command = new Command("where", "A local-time range of a zone as UTC intervals and UTC-hourly source partitions, or as a SQL predicate that reads only those partitions.")
@@ -36,7 +42,8 @@ internal static class WhereCommand
             "upstats-time where --zone America/Los_Angeles --from 2020-04-09 --to 2020-04-10 --json",
             "upstats-time where --zone America/Los_Angeles --from 2024-11-03T01:30 --to 2024-11-03T02:00",
             "upstats-time where --zone America/Los_Angeles --from 2020-04-09 --to 2020-04-10 --dialect trino --time-column event_time",
-            "upstats-time where --zone Asia/Kolkata --from 2024-01-01 --to 2024-02-01 --dialect duckdb --time-column ts --time-unit milliseconds --partition-type int");
+            "upstats-time where --zone Asia/Kolkata --from 2024-01-01 --to 2024-02-01 --dialect duckdb --time-column ts --time-unit milliseconds --partition-type int",
+            "upstats-time where --zone Europe/Berlin --from 2024-03-31 --to 2024-04-01 --dialect athena --time-column event_ts --time-unit timestamp");
         command.SetAction(parse =>
         {
             var map = PartitionMap.For(CliText.ReadZone(parse.GetValue(zone), "--zone"), PartitionGranularity.Hour);
@@ -133,7 +140,9 @@ internal static class WhereCommand
         {
             null or "seconds" => EventTimeUnit.Seconds,
             "milliseconds" => EventTimeUnit.Milliseconds,
-            var other => throw new CliUsageException($"--time-unit: '{other}' is not a unit (use seconds or milliseconds)."),
+            "timestamp" => EventTimeUnit.Timestamp,
+            "timestamptz" => EventTimeUnit.TimestampWithTimeZone,
+            var other => throw new CliUsageException($"--time-unit: '{other}' is not a unit (use seconds, milliseconds, timestamp or timestamptz)."),
         };
         bool integers = parse.GetValue(partitionType)?.ToLowerInvariant() switch
         {

@@ -10,7 +10,7 @@ namespace UpStats.Time.DuckDB;
 
 /// <summary>
 /// <c>upstats_parse_error(VARCHAR) -> VARCHAR</c>: NULL when the text parses, else <c>position N: reason</c> (the
-/// 0-based position of the offending character and one of <see cref="ParseErrorReasons"/>), as the command line
+/// 0-based position of the offending character and its <see cref="ParseError.Reason"/>), as the command line
 /// reports a bad line.
 /// </summary>
 internal static unsafe class ParseErrorFunction

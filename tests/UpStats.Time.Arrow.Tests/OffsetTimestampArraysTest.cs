@@ -137,7 +137,7 @@ public class OffsetTimestampArraysTest
         Assert.True(parsed.Values.IsNull(2));
         Assert.Equal(new RowError(2, new ParseError()) with { Error = parsed.Errors[0].Error }, parsed.Errors[0]);
         Assert.Equal(8, parsed.Errors[0].Error.Position);
-        Assert.Equal(ParseErrorReasons.DayOutOfRange, parsed.Errors[0].Error.Reason);
+        Assert.Equal(ParseErrorCode.DayOutOfRange, parsed.Errors[0].Error.Code);
         Assert.Single(parsed.Errors);
     }
 

@@ -71,8 +71,8 @@ public class EventTimeCommandTest
     }
 
     [Theory]
-    [InlineData("yyyy/MM/dd/hh", "upstats-time event-time: --pattern: 'yyyy/MM/dd/hh' at position 11: 'hh' is not supported: use yyyy (or YYYY), MM, dd, HH and mm, and put literal letters in single quotes ('year=')")]
-    [InlineData("MM/dd", "upstats-time event-time: --pattern: 'MM/dd' at position 5: A path pattern must contain a year (yyyy)")]
+    [InlineData("yyyy/MM/dd/hh", "upstats-time event-time: --pattern: 'hh' is not supported: use yyyy (or YYYY), MM, dd, HH and mm, and put literal letters in single quotes ('year=') at position 11: 'yyyy/MM/dd/^hh'")]
+    [InlineData("MM/dd", "upstats-time event-time: --pattern: A path pattern must contain a year (yyyy) at position 5: 'MM/dd^'")]
     public void EventTime_BadPattern_IsAUsageErrorWithThePosition(string pattern, string message)
     {
         var result = CliRunner.Run("x\n", "event-time", "--pattern", pattern);

@@ -48,14 +48,8 @@ public class WhereCommandTest
     [InlineData("trino", "\"order\"")]
     [InlineData("athena", "\"order\"")]
     [InlineData("duckdb", "\"order\"")]
-    public void WhereDialect_PacificDay_PartitionsThenTime_ReservedColumnQuoted(string dialect, string quoted)
-    {
-        var result = CliRunner.Run(null, "where", "--zone", "America/Los_Angeles", "--from", "2020-04-09", "--to", "2020-04-10", "--dialect", dialect, "--time-column", "order");
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(
-            "(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06')) "
-            + $"AND ({quoted} >= 1586415600 AND {quoted} < 1586502000)", Assert.Single(result.Lines));
-    }
+    public void WhereDialect_PacificDay_PartitionsThenTime_ReservedColumnQuoted(string dialect, string quoted) =>
+        Assert.Equal(PacificDayPartitions + $"AND ({quoted} >= 1586415600 AND {quoted} < 1586502000)", PacificDayPredicate("--dialect", dialect, "--time-column", "order"));
 
     [Fact]
     public void WhereDialect_TenYearsInMillisecondsWithIntegerPartitions_StaysShort()
@@ -67,6 +61,32 @@ public class WhereCommandTest
         Assert.True(line.Length < 4000, line);
         Assert.Contains("y = 2015 AND (m > 1 OR m = 1 AND (d > 1 OR d = 1 AND h >= 8))", line, StringComparison.Ordinal);
         Assert.EndsWith("AND (ts >= 1420099200000 AND ts < 1735718400000)", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hive", "timestamp", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("hive", "timestamptz", "TIMESTAMPLOCALTZ '2020-04-09 07:00:00 UTC'", "TIMESTAMPLOCALTZ '2020-04-10 07:00:00 UTC'")]
+    [InlineData("spark", "timestamp", "TIMESTAMP '2020-04-09 07:00:00Z'", "TIMESTAMP '2020-04-10 07:00:00Z'")]
+    [InlineData("spark", "TimestampTZ", "TIMESTAMP '2020-04-09 07:00:00Z'", "TIMESTAMP '2020-04-10 07:00:00Z'")]
+    [InlineData("trino", "timestamp", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("trino", "timestamptz", "TIMESTAMP '2020-04-09 07:00:00 UTC'", "TIMESTAMP '2020-04-10 07:00:00 UTC'")]
+    [InlineData("athena", "TIMESTAMP", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("athena", "timestamptz", "TIMESTAMP '2020-04-09 07:00:00 UTC'", "TIMESTAMP '2020-04-10 07:00:00 UTC'")]
+    [InlineData("duckdb", "timestamp", "TIMESTAMP '2020-04-09 07:00:00'", "TIMESTAMP '2020-04-10 07:00:00'")]
+    [InlineData("duckdb", "timestamptz", "TIMESTAMPTZ '2020-04-09 07:00:00+00'", "TIMESTAMPTZ '2020-04-10 07:00:00+00'")]
+    public void WhereDialect_TimestampColumn_BoundsAreTheDialectsLiterals(string dialect, string unit, string start, string end) =>
+        Assert.Equal(PacificDayPartitions + $"AND (event_ts >= {start} AND event_ts < {end})",
+            PacificDayPredicate("--dialect", dialect, "--time-column", "event_ts", "--time-unit", unit));
+
+    [Fact]
+    public void WhereDialect_TenYearsOfZoneAwareTimestamps_StaysShort()
+    {
+        var result = CliRunner.Run(null, "where", "--zone", "America/Los_Angeles", "--from", "2015-01-01", "--to", "2025-01-01",
+            "--dialect", "hive", "--time-column", "ts", "--time-unit", "timestamptz");
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.Lines);
+        Assert.True(line.Length < 4000, line);
+        Assert.EndsWith("AND (ts >= TIMESTAMPLOCALTZ '2015-01-01 08:00:00 UTC' AND ts < TIMESTAMPLOCALTZ '2025-01-01 08:00:00 UTC')", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +109,9 @@ public class WhereCommandTest
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive", "--time-column: the event-time column is required")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --time-column t", "--time-column only applies with --dialect")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --json", "choose one output")]
-    [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --time-unit hours", "--time-unit: 'hours' is not a unit")]
+    [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --time-unit hours", "--time-unit: 'hours' is not a unit (use seconds, milliseconds, timestamp or timestamptz).")]
+    [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --time-unit timestamp_ntz", "--time-unit: 'timestamp_ntz' is not a unit")]
+    [InlineData("--from 2024-01-01 --to 2024-01-02 --time-unit timestamp", "--time-unit only applies with --dialect")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --partition-type long", "--partition-type: 'long' is not a type")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t --partition-columns a,b", "--partition-columns: The source layout")]
     [InlineData("--from 2024-01-01 --to 2024-01-02 --dialect hive --time-column t.", "--time-column: The table name t. has an empty part")]
@@ -100,5 +122,16 @@ public class WhereCommandTest
         Assert.Equal("", result.StdOut);
         Assert.Contains(expected, result.StdErr, StringComparison.Ordinal);
         Assert.Single(result.StdErr.TrimEnd('\n').Split('\n'));
+    }
+
+    private const string PacificDayPartitions = "(year = '2020' AND month = '04' AND (day = '09' AND hour >= '07' OR day = '10' AND hour <= '06')) ";
+
+    /// <summary>The predicate `where` prints for 2020-04-09 in Pacific Time with <paramref name="options"/>, checked to be its only output.</summary>
+    private static string PacificDayPredicate(params string[] options)
+    {
+        var result = CliRunner.Run(null, ["where", "--zone", "America/Los_Angeles", "--from", "2020-04-09", "--to", "2020-04-10", .. options]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StdErr);
+        return Assert.Single(result.Lines);
     }
 }

@@ -97,9 +97,36 @@ public static class Generators
 
     /// <summary>
     /// A valid offset timestamp in any of the grammar's forms: years 0001–9999 (biased to month ends and leap
-    /// days), 'T'/'t'/space, no fraction or 1–9 digits after '.' or ',', and 'Z', 'z', ±hh:mm, ±hhmm or ±hh.
+    /// days), 'T'/'t'/space, no fraction or 1–9 digits after '.' or ',', and 'Z', 'z', ±hh:mm, ±hhmm or ±hh. Valid
+    /// includes a UTC instant not before 0001-01-01T00:00:00Z (0001-01-01 early with a positive offset is not).
     /// </summary>
-    public static Gen<TimestampText> ValidTimestamp =>
+    public static Gen<TimestampText> ValidTimestamp => AnyFieldsTimestamp.Where(t => t.ExpectedEpochSeconds >= FirstEpochSeconds);
+
+    /// <summary>0001-01-01T00:00:00Z in Unix seconds: the first instant a timestamp may name.</summary>
+    public const long FirstEpochSeconds = -62_135_596_800;
+
+    /// <summary>
+    /// A timestamp on the first two or the last two days of the range (0001-01-01/02, 9999-12-30/31), any offset
+    /// and form: where the UTC instant can fall before 0001-01-01T00:00:00Z or after NodaTime's <c>Instant.MaxValue</c>.
+    /// </summary>
+    public static Gen<TimestampText> RangeEndTimestamp =>
+        from atStart in Gen.Elements(true, false)
+        from day in Gen.Choose(0, 1)
+        from hour in Gen.Frequency((2, Gen.Elements(0, 1, 17, 18, 22, 23)), (1, Gen.Choose(0, 23)))
+        from minute in Gen.Frequency((1, Gen.Elements(0, 1, 59)), (1, Gen.Choose(0, 59)))
+        from second in Gen.Frequency((1, Gen.Elements(0, 59)), (1, Gen.Choose(0, 59)))
+        from fractionDigits in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, 9)))
+        from fraction in Gen.Choose(0, (int)Math.Pow(10, fractionDigits) - 1)
+        from form in Gen.Elements(OffsetForms)
+        from offsetMinutes in Gen.Frequency((2, Gen.Choose(-18 * 60, 18 * 60)), (1, Gen.Elements(-18 * 60, 18 * 60, -60, -1, 0, 1, 60)))
+        from dateTimeSeparator in Gen.Elements('T', 't', ' ')
+        from fractionSeparator in Gen.Elements('.', ',')
+        select TimestampText.Create(
+            atStart ? new LocalDateTime(1, 1, 1 + day, hour, minute, second) : new LocalDateTime(9999, 12, 30 + day, hour, minute, second),
+            fractionDigits, fraction, form, offsetMinutes, dateTimeSeparator, fractionSeparator);
+
+    // The grammar's fields in range, whatever instant they name.
+    private static Gen<TimestampText> AnyFieldsTimestamp =>
         from year in Gen.Frequency((4, Gen.Choose(1, 9999)), (1, Gen.Elements(1, 2, 1600, 1900, 1969, 1970, 2000, 2100, 9998, 9999)))
         from month in Gen.Choose(1, 12)
         from lastDay in Gen.Elements(true, false, false)

@@ -5,7 +5,7 @@ namespace UpStats.Time.Grid;
 
 /// <summary>
 /// The wall offsets of one zone as flat arrays (interval starts, ends and offsets, in ticks), found through a
-/// bucket index and a last-hit check. Every grid question ("which offset applies at t", "where does this interval end")
+/// bucket index. Every grid question ("which offset applies at t", "where does this interval end")
 /// runs through here so that hot loops neither allocate nor walk NodaTime's zone-interval objects.
 /// </summary>
 /// <remarks>
@@ -26,18 +26,15 @@ internal sealed class ZoneOffsetTable
     private readonly long _tableEndTicks;
     // _starts[i] is the first tick of interval i; interval i ends at _starts[i + 1] (or _tableEndTicks).
     private readonly long[] _starts;
-    // _ends[i] == _starts[i + 1] (or _tableEndTicks): lets the last-hit check below be two compares.
+    // _ends[i] == _starts[i + 1] (or _tableEndTicks): the look-up's step is one compare.
     private readonly long[] _ends;
     private readonly long[] _offsets;
-    // The interval of the last OffsetAt look-up. Events mostly arrive in time order, so the next instant is almost
-    // always in the same interval (first PartitionKeyBenchmarks run, with a binary search behind it: KeyOf 12.9 ns on
-    // sorted events, 29 ns on random ones).
-    // Shared by threads without a lock on purpose: an int is read and written atomically, and a stale index is
-    // only a hint that is checked before use, so a race costs a bucket look-up, never a wrong offset.
-    private int _lastHit;
     // _bucketFirst[b] is the interval holding the first tick of bucket b (2^45 ticks ≈ 40.7 days). A look-up starts
     // there and steps forward past the rare transitions inside the bucket: ~5,400 ints per zone for 600 years,
     // and unsorted instants cost two or three compares instead of a ~10-step binary search (PartitionKeyBenchmarks, random).
+    // The table is read-only after construction on purpose. An earlier "last hit" index, written on every miss,
+    // saved a compare or two on sorted events but made threads sharing a zone (DuckDB's worker threads calling
+    // upstats_local_key) write one cache line per row: 2 threads ran slower than 1 (benchmarks/results/EMBEDDING.md).
     private const int BucketShift = 45;
     private readonly int[] _bucketFirst;
 
@@ -101,21 +98,9 @@ internal sealed class ZoneOffsetTable
     /// <summary>The offset at <paramref name="ticks"/>.</summary>
     internal long OffsetAt(long ticks)
     {
-        int hit = _lastHit;
-        if (ticks >= _starts[hit] && ticks < _ends[hit])
-        {
-            return _offsets[hit];
-        }
-        return OffsetAtSearch(ticks);
-    }
-
-    private long OffsetAtSearch(long ticks)
-    {
         if (ticks >= _tableStartTicks && ticks < _tableEndTicks)
         {
-            int i = IndexInTable(ticks);
-            _lastHit = i;
-            return _offsets[i];
+            return _offsets[IndexInTable(ticks)];
         }
         return _zone.GetUtcOffset(Instant.FromUnixTimeTicks(ticks)).Ticks;
     }

@@ -19,8 +19,9 @@ namespace UpStats.Time.Parsing;
 /// 00–23, minutes and seconds 00–59. Nothing may precede or follow the timestamp.
 /// </para>
 /// <para>
-/// The <c>TryParse…</c> methods never throw for bad input and never allocate: they return false with a
-/// <see cref="ParseError"/> that says where and why. The <c>Parse…</c> methods throw a
+/// The same shape as every text type of the library: the <c>TryParse…</c> methods never throw for bad input and
+/// never allocate: they return false with a <see cref="ParseError"/> that says where and why. <c>Parse</c> returns a
+/// <see cref="ParseResult{T}"/> (the value or the error, no exception), and <c>ParseOrThrow</c> throws a
 /// <see cref="FormatException"/> whose message is <see cref="ParseError.ToMessage(ReadOnlySpan{char})"/>.
 /// Epoch seconds and milliseconds are floored (1969-12-31T23:59:59.5Z is −1 s); ticks keep 100 ns and drop
 /// finer digits, also flooring.
@@ -32,7 +33,8 @@ namespace UpStats.Time.Parsing;
 ///     Console.WriteLine(seconds);          // 1444519611
 /// else
 ///     Console.WriteLine(error.Message);    // e.g. "Month must be between 01 and 12 at position 5"
-/// Instant instant = OffsetTimestamp.Parse("2015-10-11T00:26:51+0100");  // 2015-10-10T23:26:51Z
+/// Instant instant = OffsetTimestamp.ParseOrThrow("2015-10-11T00:26:51+0100");  // 2015-10-10T23:26:51Z
+/// ParseResult&lt;Instant&gt; result = OffsetTimestamp.Parse("2015-13-11T00:26:51+0100");  // result.Error.Code is MonthOutOfRange
 /// </code>
 /// </example>
 /// </remarks>
@@ -44,6 +46,9 @@ public static class OffsetTimestamp
     private static readonly long MaxInstantSeconds = Instant.MaxValue.ToUnixTimeSeconds();
 
     private static readonly long MaxInstantTicks = Instant.MaxValue.ToUnixTimeTicks();
+
+    // 0001-01-01T00:00:00Z: the parser rejects an instant before it on every path (only 0001-01-01 with a positive offset is).
+    private static readonly Instant FirstInstant = Instant.FromUnixTimeSeconds(CivilCalendar.MinEpochSeconds);
 
     // ---- UTF-8 ----
 
@@ -83,7 +88,7 @@ public static class OffsetTimestamp
     /// <param name="utf8">The timestamp, with or without offset.</param>
     /// <param name="zone">The zone of values without offset.</param>
     /// <param name="resolver">Decides DST gaps and overlaps; if it throws (as <c>Resolvers.StrictResolver</c> does), the
-    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 11 (the hour).</param>
+    /// failure is reported as <see cref="ParseErrorCode.SkippedLocalTime"/> or <see cref="ParseErrorCode.AmbiguousLocalTime"/> at position 11 (the hour).</param>
     /// <param name="value">The instant, or <c>default</c> on failure.</param>
     /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
     /// <returns>True when <paramref name="utf8"/> is a valid timestamp that the resolver could map.</returns>
@@ -91,19 +96,11 @@ public static class OffsetTimestamp
     public static bool TryParse(ReadOnlySpan<byte> utf8, DateTimeZone zone, ZoneLocalMappingResolver resolver, out Instant value, out ParseError error) =>
         TryParseInZone(utf8, zone, resolver, out value, out error);
 
-    /// <summary>Parses UTF-8 text into an <see cref="Instant"/> or throws.</summary>
+    /// <summary>Parses UTF-8 text into an <see cref="Instant"/>: the value, or where and why it failed (no exception).</summary>
     /// <param name="utf8">The timestamp, nothing before or after it.</param>
-    /// <returns>The instant.</returns>
-    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
-    public static Instant Parse(ReadOnlySpan<byte> utf8) =>
-        TryParseInstant(utf8, out var value, out var error) ? value : throw Failure(error.ToMessage(utf8));
-
-    /// <summary>Parses UTF-8 text into Unix epoch seconds (floored) or throws.</summary>
-    /// <param name="utf8">The timestamp, nothing before or after it.</param>
-    /// <returns>Seconds since 1970-01-01T00:00:00Z.</returns>
-    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
-    public static long ParseEpochSeconds(ReadOnlySpan<byte> utf8) =>
-        TryParseSeconds(utf8, out var value, out var error) ? value : throw Failure(error.ToMessage(utf8));
+    /// <returns>The instant, or the <see cref="ParseError"/> (positions count bytes); a failure copies the text for its message.</returns>
+    public static ParseResult<Instant> Parse(ReadOnlySpan<byte> utf8) =>
+        TryParseInstant(utf8, out var value, out var error) ? ParseResult<Instant>.ForValue(value) : ParseResult<Instant>.ForError(error, utf8);
 
     // ---- UTF-16 ----
 
@@ -142,7 +139,7 @@ public static class OffsetTimestamp
     /// <param name="text">The timestamp, with or without offset.</param>
     /// <param name="zone">The zone of values without offset.</param>
     /// <param name="resolver">Decides DST gaps and overlaps; if it throws (as <c>Resolvers.StrictResolver</c> does), the
-    /// failure is reported as <see cref="ParseErrorReasons.SkippedLocalTime"/> or <see cref="ParseErrorReasons.AmbiguousLocalTime"/> at position 11 (the hour).</param>
+    /// failure is reported as <see cref="ParseErrorCode.SkippedLocalTime"/> or <see cref="ParseErrorCode.AmbiguousLocalTime"/> at position 11 (the hour).</param>
     /// <param name="value">The instant, or <c>default</c> on failure.</param>
     /// <param name="error">Where and why it failed, or <c>default</c> on success.</param>
     /// <returns>True when <paramref name="text"/> is a valid timestamp that the resolver could map.</returns>
@@ -150,12 +147,45 @@ public static class OffsetTimestamp
     public static bool TryParse(ReadOnlySpan<char> text, DateTimeZone zone, ZoneLocalMappingResolver resolver, out Instant value, out ParseError error) =>
         TryParseInZone(text, zone, resolver, out value, out error);
 
+    /// <summary>Parses text into an <see cref="Instant"/>: the value, or where and why it failed (no exception).</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <returns>The instant, or the <see cref="ParseError"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static ParseResult<Instant> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParseInstant(text.AsSpan(), out var value, out var error) ? ParseResult<Instant>.ForValue(value) : ParseResult<Instant>.ForError(error, text);
+    }
+
+    /// <summary>Parses characters into an <see cref="Instant"/>: the value, or where and why it failed (no exception).</summary>
+    /// <param name="text">The timestamp, nothing before or after it.</param>
+    /// <returns>The instant, or the <see cref="ParseError"/>; a failure copies the text for its message.</returns>
+    public static ParseResult<Instant> Parse(ReadOnlySpan<char> text) =>
+        TryParseInstant(text, out var value, out var error) ? ParseResult<Instant>.ForValue(value) : ParseResult<Instant>.ForError(error, text.ToString());
+
+    /// <summary>
+    /// Parses text into an <see cref="Instant"/>, reading a value without offset as a local time in
+    /// <paramref name="zone"/> mapped by <paramref name="resolver"/>: the value, or where and why it failed (no exception).
+    /// </summary>
+    /// <param name="text">The timestamp, with or without offset.</param>
+    /// <param name="zone">The zone of values without offset.</param>
+    /// <param name="resolver">Decides DST gaps and overlaps (e.g. <c>Resolvers.LenientResolver</c>); if it throws, the
+    /// failure is <see cref="ParseErrorCode.SkippedLocalTime"/> or <see cref="ParseErrorCode.AmbiguousLocalTime"/>.</param>
+    /// <returns>The instant, or the <see cref="ParseError"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ParseResult<Instant> Parse(string text, DateTimeZone zone, ZoneLocalMappingResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParseInZone(text.AsSpan(), zone, resolver, out var value, out var error) ? ParseResult<Instant>.ForValue(value) : ParseResult<Instant>.ForError(error, text);
+    }
+
     /// <summary>Parses text into an <see cref="Instant"/> or throws.</summary>
     /// <param name="text">The timestamp, nothing before or after it.</param>
     /// <returns>The instant.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
-    public static Instant Parse(string text)
+    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why
+    /// (<see cref="ParseError.ToMessage(ReadOnlySpan{char})"/>, as <see cref="ParseResult{T}.ErrorMessage"/>).</exception>
+    public static Instant ParseOrThrow(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return TryParseInstant(text.AsSpan(), out var value, out var error) ? value : throw Failure(error.ToMessage(text));
@@ -168,21 +198,10 @@ public static class OffsetTimestamp
     /// <returns>The instant.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="FormatException">The text is not a valid timestamp, or the resolver refused its local time.</exception>
-    public static Instant Parse(string text, DateTimeZone zone, ZoneLocalMappingResolver resolver)
+    public static Instant ParseOrThrow(string text, DateTimeZone zone, ZoneLocalMappingResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(text);
         return TryParseInZone(text.AsSpan(), zone, resolver, out var value, out var error) ? value : throw Failure(error.ToMessage(text));
-    }
-
-    /// <summary>Parses text into Unix epoch seconds (floored) or throws.</summary>
-    /// <param name="text">The timestamp, nothing before or after it.</param>
-    /// <returns>Seconds since 1970-01-01T00:00:00Z.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="FormatException">The text is not a valid timestamp; the message says where and why.</exception>
-    public static long ParseEpochSeconds(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return TryParseSeconds(text.AsSpan(), out var value, out var error) ? value : throw Failure(error.ToMessage(text));
     }
 
     // ---- shared implementation, specialised per code unit by the JIT ----
@@ -323,6 +342,12 @@ public static class OffsetTimestamp
             && zoned.LocalDateTime.InUtc().ToInstant().ToUnixTimeTicks() - zoned.Offset.Ticks > MaxInstantTicks)
         {
             error = new ParseError(0, ParseErrorCode.InstantOutOfRange);
+            return false;
+        }
+        // Early on 0001-01-01 in a zone ahead of UTC the instant is in year 0: NodaTime has it, the grammar's range does not.
+        if (zoned.Year == 1 && zoned.ToInstant() < FirstInstant)
+        {
+            error = new ParseError(0, ParseErrorCode.InstantOutOfRange, ParseErrorReasons.InstantBeforeFirst);
             return false;
         }
         value = zoned.ToInstant();

@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 namespace UpStats.Time.Parsing;
 
 // Columns in Apache Arrow's layout: a StringArray is one UTF-8 buffer of all the values back to back, an int32
@@ -76,11 +79,19 @@ public static partial class OffsetTimestampColumn
                 destination[row] = 0;
                 continue;
             }
-            // The same row path as the lines and strings overloads: the fixed-width shape first, then the grammar.
+            // The same row path as the lines overload: the 256-bit paths where the slot has 32 readable bytes (the
+            // bytes after it are the next slots'), the fixed-width shape elsewhere, then the grammar.
             ReadOnlySpan<byte> text = values[start..end];
-            if (OffsetTimestampScanner.TryParseFixedBest(text, out long seconds))
+            long seconds;
+            int milliseconds = 0;
+            bool fast = OffsetTimestampVectorScanner.IsWideSupported
+                ? start <= values.Length - 32 && (uint)(text.Length - 20) <= 12
+                    ? OffsetTimestampVectorScanner.TryConvertMixedWide(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start), ref Unsafe.Add(ref MemoryMarshal.GetReference(values), start), text.Length, out seconds, out milliseconds)
+                    : OffsetTimestampVectorScanner.TryParseFixedWide(text, out seconds)
+                : OffsetTimestampScanner.TryParseFixedBest(text, out seconds);
+            if (fast)
             {
-                destination[row] = TUnit.FromSeconds(seconds);
+                destination[row] = TUnit.FromSeconds(seconds, milliseconds);
                 continue;
             }
             int before = failed;

@@ -134,23 +134,34 @@ public static partial class OffsetTimestampColumn
             }
             int rows = Math.Min(count, limit);
 
-            // Stage 2: four rows per step where all four have a fixed form and room for a 32-byte load; else one.
+            // Stage 2: four rows per step where all four have room for a 32-byte load: as one fixed form each (the
+            // usual column), else each rewritten into the ±hh:mm form (a column of mixed forms); else one row.
             for (int k = 0; k < rows;)
             {
-                if (k + 4 <= rows && FixedShape(shapes, ref start, lineStart, ends[k]) is { } shape0
-                    && FixedShape(shapes, ref start, ends[k] + 1, ends[k + 1]) is { } shape1
-                    && FixedShape(shapes, ref start, ends[k + 1] + 1, ends[k + 2]) is { } shape2
-                    && FixedShape(shapes, ref start, ends[k + 2] + 1, ends[k + 3]) is { } shape3
-                    && ends[k + 2] + 1 <= lastLoad)
+                if (k + 4 <= rows && ends[k + 2] + 1 <= lastLoad)
                 {
-                    var f0 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)lineStart), shape0, out uint ok0);
-                    var f1 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(ends[k] + 1)), shape1, out uint ok1);
-                    var f2 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(ends[k + 1] + 1)), shape2, out uint ok2);
-                    var f3 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(ends[k + 2] + 1)), shape3, out uint ok3);
-                    Vector256<long> values = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
-                    if (((ok0 & ok1 & ok2 & ok3) == uint.MaxValue) & (valid == 0xF))
+                    int start1 = ends[k] + 1, start2 = ends[k + 1] + 1, start3 = ends[k + 2] + 1;
+                    if (FixedShape(shapes, ref start, lineStart, ends[k]) is { } shape0
+                        && FixedShape(shapes, ref start, start1, ends[k + 1]) is { } shape1
+                        && FixedShape(shapes, ref start, start2, ends[k + 2]) is { } shape2
+                        && FixedShape(shapes, ref start, start3, ends[k + 3]) is { } shape3)
                     {
-                        values.StoreUnsafe(ref output, (nuint)row);
+                        var f0 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)lineStart), shape0, out uint ok0);
+                        var f1 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)start1), shape1, out uint ok1);
+                        var f2 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)start2), shape2, out uint ok2);
+                        var f3 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)start3), shape3, out uint ok3);
+                        Vector256<long> values = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
+                        if (((ok0 & ok1 & ok2 & ok3) == uint.MaxValue) & (valid == 0xF))
+                        {
+                            values.StoreUnsafe(ref output, (nuint)row);
+                            row += 4;
+                            lineStart = ends[k + 3] + 1;
+                            k += 4;
+                            continue;
+                        }
+                    }
+                    else if (ParseFourMixed<TUnit>(ref start, lineStart, ends.Slice(k, 4), ref Unsafe.Add(ref output, row)))
+                    {
                         row += 4;
                         lineStart = ends[k + 3] + 1;
                         k += 4;
@@ -159,19 +170,15 @@ public static partial class OffsetTimestampColumn
                 }
                 // One row: another form, a wrong value (for its error), or the last few of the index.
                 int end = ends[k];
-                int length = end - lineStart;
-                if (length != 0 && Unsafe.Add(ref start, end - 1) == (byte)'\r')
-                {
-                    length--;
-                }
+                int length = LineLength(ref start, lineStart, end);
                 long seconds = 0;
-                bool fast = (uint)length < (uint)shapes.Length && shapes[length] is { } shape
-                    && (lineStart <= lastLoad
-                        ? OffsetTimestampVectorScanner.TryConvertWide(Vector256.LoadUnsafe(ref start, (nuint)lineStart), shape, out seconds)
-                        : OffsetTimestampVectorScanner.TryParseFixedWide(input.Slice(lineStart, length), out seconds));
+                int milliseconds = 0;
+                bool fast = lineStart <= lastLoad
+                    ? (uint)(length - 20) <= 12 && OffsetTimestampVectorScanner.TryConvertMixedWide(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length, out seconds, out milliseconds)
+                    : OffsetTimestampVectorScanner.TryParseFixedWide(input.Slice(lineStart, length), out seconds);
                 if (fast)
                 {
-                    destination[row] = TUnit.FromSeconds(seconds);
+                    destination[row] = TUnit.FromSeconds(seconds, milliseconds);
                 }
                 else if (!TryParseGeneralRow<TUnit, byte>(input.Slice(lineStart, length), row, destination, errors, ref failed))
                 {
@@ -191,12 +198,43 @@ public static partial class OffsetTimestampColumn
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static OffsetTimestampShape? FixedShape(OffsetTimestampShape?[] shapes, ref byte start, int lineStart, int end)
     {
-        int length = end - lineStart;
-        if (length != 0 && Unsafe.Add(ref start, end - 1) == (byte)'\r')
-        {
-            length--;
-        }
+        int length = LineLength(ref start, lineStart, end);
         return (uint)length < (uint)shapes.Length ? shapes[length] : null;
+    }
+
+    // Four rows of any forms, each rewritten into the ±hh:mm form and converted together; false (nothing written)
+    // when one of them is another form or wrong, or too short or long to be rewritten.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ParseFourMixed<TUnit>(ref byte start, int lineStart, ReadOnlySpan<int> ends, ref long output)
+        where TUnit : struct, IEpochUnit
+    {
+        int start1 = ends[0] + 1, start2 = ends[1] + 1, start3 = ends[2] + 1;
+        int length0 = LineLength(ref start, lineStart, ends[0]), length1 = LineLength(ref start, start1, ends[1]);
+        int length2 = LineLength(ref start, start2, ends[2]), length3 = LineLength(ref start, start3, ends[3]);
+        if (((uint)(length0 - 20) > 12) | ((uint)(length1 - 20) > 12) | ((uint)(length2 - 20) > 12) | ((uint)(length3 - 20) > 12))
+        {
+            return false;
+        }
+        var shape = OffsetTimestampVectorScanner.CanonicalShape;
+        var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length0, out bool form0, out int ms0), shape, out uint ok0);
+        var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start1), ref Unsafe.Add(ref start, start1), length1, out bool form1, out int ms1), shape, out uint ok1);
+        var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start2), ref Unsafe.Add(ref start, start2), length2, out bool form2, out int ms2), shape, out uint ok2);
+        var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start3), ref Unsafe.Add(ref start, start3), length3, out bool form3, out int ms3), shape, out uint ok3);
+        Vector256<long> seconds = OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid);
+        if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF) | !(form0 & form1 & form2 & form3))
+        {
+            return false;
+        }
+        TUnit.FromSeconds(seconds, Vector256.Create((long)ms0, ms1, ms2, ms3)).StoreUnsafe(ref output);
+        return true;
+    }
+
+    // The length of the line [lineStart, end) without a '\r' before end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LineLength(ref byte start, int lineStart, int end)
+    {
+        int length = end - lineStart;
+        return length != 0 && Unsafe.Add(ref start, end - 1) == (byte)'\r' ? length - 1 : length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -298,6 +336,12 @@ public static partial class OffsetTimestampColumn
         static abstract Vector256<long> FromSeconds(Vector256<long> seconds);
 
         static abstract long FromFields(in TimestampFields fields);
+
+        /// <summary>The value of epoch seconds plus the whole milliseconds of a non-negative fraction.</summary>
+        static abstract long FromSeconds(long seconds, int milliseconds);
+
+        /// <summary>The same for four values.</summary>
+        static abstract Vector256<long> FromSeconds(Vector256<long> seconds, Vector256<long> milliseconds);
     }
 
     private readonly struct Seconds : IEpochUnit
@@ -309,6 +353,13 @@ public static partial class OffsetTimestampColumn
         public static Vector256<long> FromSeconds(Vector256<long> seconds) => seconds;
 
         public static long FromFields(in TimestampFields fields) => fields.EpochSeconds;
+
+        // A non-negative fraction does not change the floor of the seconds.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static long FromSeconds(long seconds, int milliseconds) => seconds;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<long> FromSeconds(Vector256<long> seconds, Vector256<long> milliseconds) => seconds;
     }
 
     private readonly struct Milliseconds : IEpochUnit
@@ -322,5 +373,11 @@ public static partial class OffsetTimestampColumn
 
         // The fraction is non-negative, so adding its whole milliseconds floors.
         public static long FromFields(in TimestampFields fields) => fields.EpochSeconds * 1000 + fields.Nanosecond / 1_000_000;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static long FromSeconds(long seconds, int milliseconds) => seconds * 1000 + milliseconds;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<long> FromSeconds(Vector256<long> seconds, Vector256<long> milliseconds) => FromSeconds(seconds) + milliseconds;
     }
 }

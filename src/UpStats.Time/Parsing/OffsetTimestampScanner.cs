@@ -44,7 +44,8 @@ internal static class OffsetTimestampScanner
 
     /// <summary>
     /// The scalar fixed-width fast path: accepts exactly the shapes below (with 'T', 't' or ' ' at 10 and 'Z' or 'z'
-    /// at 19) and returns UTF-8 epoch seconds; returns false for everything else, valid or not, without saying why.
+    /// at 19) and returns UTC epoch seconds; returns false for everything else, valid or not (an instant before
+    /// 0001-01-01T00:00:00Z included), without saying why.
     /// <code>
     ///           1         2
     /// 0123456789012345678901234
@@ -53,10 +54,6 @@ internal static class OffsetTimestampScanner
     /// YYYY-MM-DDThh:mm:ss+hh:mm     length 25
     /// </code>
     /// </summary>
-    /// <remarks>
-    /// Every digit is one unsigned compare and the compares are combined with non-short-circuit <c>|</c>, so the
-    /// accepted case runs without data-dependent branches until the calendar check.
-    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryParseFixed<TChar>(ReadOnlySpan<TChar> s, out long epochSeconds)
         where TChar : unmanaged, IBinaryInteger<TChar>
@@ -68,66 +65,107 @@ internal static class OffsetTimestampScanner
             return false;
         }
         ref TChar r = ref MemoryMarshal.GetReference(s);
-        uint y0 = Digit(ref r, 0), y1 = Digit(ref r, 1), y2 = Digit(ref r, 2), y3 = Digit(ref r, 3);
-        uint mo0 = Digit(ref r, 5), mo1 = Digit(ref r, 6), d0 = Digit(ref r, 8), d1 = Digit(ref r, 9);
-        uint h0 = Digit(ref r, 11), h1 = Digit(ref r, 12), mi0 = Digit(ref r, 14), mi1 = Digit(ref r, 15);
-        uint s0 = Digit(ref r, 17), s1 = Digit(ref r, 18);
-        uint t = At(ref r, 10);
-        if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (mo0 > 9) | (mo1 > 9) | (d0 > 9) | (d1 > 9)
-            | (h0 > 9) | (h1 > 9) | (mi0 > 9) | (mi1 > 9) | (s0 > 9) | (s1 > 9)
-            | (At(ref r, 4) != '-') | (At(ref r, 7) != '-') | (At(ref r, 13) != ':') | (At(ref r, 16) != ':')
-            | (((t | 0x20) != 't') & (t != ' ')))
+        if (!TryReadDateTimeAt(ref r, out uint year, out uint month, out uint day, out uint hour, out uint minute, out uint second))
         {
             return false;
         }
-        uint year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-        uint month = mo0 * 10 + mo1;
-        uint day = d0 * 10 + d1;
-        uint hour = h0 * 10 + h1;
-        uint minute = mi0 * 10 + mi1;
-        uint second = s0 * 10 + s1;
-        if ((year == 0) | (month - 1 > 11) | (hour > 23) | (minute > 59) | (second > 59)
-            || day - 1 >= CivilCalendar.DaysInMonth(year, month))
-        {
-            return false;
-        }
-        int offsetSeconds;
+        int offsetSeconds = 0;
         if (length == 20)
         {
             if ((At(ref r, 19) | 0x20) != 'z')
             {
                 return false;
             }
-            offsetSeconds = 0;
         }
         else
         {
-            uint sign = At(ref r, 19);
             uint oh0 = Digit(ref r, 20), oh1 = Digit(ref r, 21);
             int m = length - 2; // minutes at 22 (±hhmm) or 23 (±hh:mm, with ':' at 22)
             uint om0 = Digit(ref r, m), om1 = Digit(ref r, m + 1);
-            if ((oh0 > 9) | (oh1 > 9) | (om0 > 9) | (om1 > 9) | ((length == 25) & (At(ref r, 22) != ':')))
-            {
-                return false;
-            }
-            uint offsetMinutes = om0 * 10 + om1;
-            uint total = (oh0 * 10 + oh1) * 60 + offsetMinutes;
-            if ((offsetMinutes > 59) | (total > 18 * 60))
-            {
-                return false;
-            }
-            offsetSeconds = (int)total * 60;
-            if (sign == '-')
-            {
-                offsetSeconds = -offsetSeconds;
-            }
-            else if (sign != '+')
+            if ((oh0 > 9) | (oh1 > 9) | (om0 > 9) | (om1 > 9) | ((length == 25) & (At(ref r, 22) != ':'))
+                || !TryOffsetSeconds(At(ref r, 19), oh0 * 10 + oh1, om0 * 10 + om1, out offsetSeconds))
             {
                 return false;
             }
         }
+        return TryEpochSeconds(year, month, day, hour, minute, second, offsetSeconds, out epochSeconds);
+    }
+
+    /// <summary>
+    /// <c>YYYY-MM-DDThh:mm:ss</c> at positions 0–18 ('T', 't' or a space at 10), every rule at once: the one
+    /// date-time check of the scalar fixed-width path and of the general parser's first try. The caller guarantees
+    /// 19 code units from <paramref name="r"/>. False, without a reason, when anything is off.
+    /// </summary>
+    /// <remarks>
+    /// Every digit is one unsigned compare and the compares are combined with non-short-circuit <c>|</c>, so the
+    /// accepted case runs without data-dependent branches until the calendar check.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadDateTimeAt<TChar>(ref TChar r, out uint year, out uint month, out uint day, out uint hour, out uint minute, out uint second)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        uint y0 = Digit(ref r, 0), y1 = Digit(ref r, 1), y2 = Digit(ref r, 2), y3 = Digit(ref r, 3);
+        uint mo0 = Digit(ref r, 5), mo1 = Digit(ref r, 6), d0 = Digit(ref r, 8), d1 = Digit(ref r, 9);
+        uint h0 = Digit(ref r, 11), h1 = Digit(ref r, 12), mi0 = Digit(ref r, 14), mi1 = Digit(ref r, 15);
+        uint s0 = Digit(ref r, 17), s1 = Digit(ref r, 18);
+        uint t = At(ref r, 10);
+        year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        month = mo0 * 10 + mo1;
+        day = d0 * 10 + d1;
+        hour = h0 * 10 + h1;
+        minute = mi0 * 10 + mi1;
+        second = s0 * 10 + s1;
+        return !((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (mo0 > 9) | (mo1 > 9) | (d0 > 9) | (d1 > 9)
+                | (h0 > 9) | (h1 > 9) | (mi0 > 9) | (mi1 > 9) | (s0 > 9) | (s1 > 9)
+                | (At(ref r, 4) != '-') | (At(ref r, 7) != '-') | (At(ref r, 13) != ':') | (At(ref r, 16) != ':')
+                | (((t | 0x20) != 't') & (t != ' ')))
+            && InRange(year, month, day, hour, minute, second);
+    }
+
+    /// <summary>The range rules of the date and time fields (year 0001–9999 given four digits, real days per month).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool InRange(uint year, uint month, uint day, uint hour, uint minute, uint second) =>
+        !((year == 0) | (month - 1 > 11) | (hour > 23) | (minute > 59) | (second > 59))
+        && day - 1 < CivilCalendar.DaysInMonth(year, month);
+
+    /// <summary>
+    /// The offset of a fixed-width value in seconds east of UTC: false when its minutes are above 59, it lies beyond
+    /// ±18:00, or <paramref name="sign"/> is neither '+' nor '-'.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryOffsetSeconds(uint sign, uint hours, uint minutes, out int offsetSeconds)
+    {
+        uint total = hours * 60 + minutes;
+        offsetSeconds = (int)total * 60;
+        if ((minutes > 59) | (total > 18 * 60))
+        {
+            return false;
+        }
+        if (sign == '-')
+        {
+            offsetSeconds = -offsetSeconds;
+        }
+        else if (sign != '+')
+        {
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The UTC epoch seconds of checked fields, or false (0) when the instant falls before 0001-01-01T00:00:00Z: only
+    /// 0001-01-01 with a positive offset can, and the general parser then says why.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryEpochSeconds(uint year, uint month, uint day, uint hour, uint minute, uint second, int offsetSeconds, out long epochSeconds)
+    {
         epochSeconds = CivilCalendar.DaysFromCivil(year, month, day) * CivilCalendar.SecondsPerDay
             + (hour * 3600 + minute * 60 + second) - offsetSeconds;
+        if (epochSeconds < CivilCalendar.MinEpochSeconds)
+        {
+            epochSeconds = 0;
+            return false;
+        }
         return true;
     }
 
@@ -173,13 +211,14 @@ internal static class OffsetTimestampScanner
             return true;
         }
         uint c = uint.CreateTruncating(s[i]);
+        int signAt = -1;
         if ((c | 0x20) == 'z')
         {
             i++;
         }
         else if (c is '+' or '-')
         {
-            int signAt = i++;
+            signAt = i++;
             if (!Number(s, ref i, 2, out uint offsetHours, out error)) { return false; }
             uint offsetMinutes = 0;
             int minutesAt = i;
@@ -204,38 +243,25 @@ internal static class OffsetTimestampScanner
         }
         fields.HasOffset = true;
         if (i != s.Length) { return Fail(i, ParseErrorCode.TrailingText, out error); }
+        // Only 0001-01-01 with a positive offset reaches back before the first instant; as at the other end of the
+        // range, the offset is the field that puts it there. (Its minutes are whole, so the fraction cannot matter.)
+        if (fields.Year == 1 && fields.EpochSeconds < CivilCalendar.MinEpochSeconds)
+        {
+            error = new ParseError(signAt, ParseErrorCode.InstantOutOfRange, ParseErrorReasons.InstantBeforeFirst);
+            return false;
+        }
         error = default;
         return true;
     }
 
-    // "YYYY-MM-DDThh:mm:ss" at fixed offsets, all rules at once; false (without a reason) when anything is off.
-    // Internal so that tests can check it against the stepwise reader: a wrong "false" here costs no correctness,
+    // "YYYY-MM-DDThh:mm:ss" at fixed offsets (TryReadDateTimeAt) into the fields. Internal so that tests can check it against the stepwise reader: a wrong "false" here costs no correctness,
     // only speed, so no test through the public API could see it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryReadDateTime<TChar>(ReadOnlySpan<TChar> s, ref TimestampFields fields)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        if (s.Length < 19)
-        {
-            return false;
-        }
-        ref TChar r = ref MemoryMarshal.GetReference(s);
-        uint y0 = Digit(ref r, 0), y1 = Digit(ref r, 1), y2 = Digit(ref r, 2), y3 = Digit(ref r, 3);
-        uint mo0 = Digit(ref r, 5), mo1 = Digit(ref r, 6), d0 = Digit(ref r, 8), d1 = Digit(ref r, 9);
-        uint h0 = Digit(ref r, 11), h1 = Digit(ref r, 12), mi0 = Digit(ref r, 14), mi1 = Digit(ref r, 15);
-        uint s0 = Digit(ref r, 17), s1 = Digit(ref r, 18);
-        uint t = At(ref r, 10);
-        if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (mo0 > 9) | (mo1 > 9) | (d0 > 9) | (d1 > 9)
-            | (h0 > 9) | (h1 > 9) | (mi0 > 9) | (mi1 > 9) | (s0 > 9) | (s1 > 9)
-            | (At(ref r, 4) != '-') | (At(ref r, 7) != '-') | (At(ref r, 13) != ':') | (At(ref r, 16) != ':')
-            | (((t | 0x20) != 't') & (t != ' ')))
-        {
-            return false;
-        }
-        uint year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = mo0 * 10 + mo1, day = d0 * 10 + d1;
-        uint hour = h0 * 10 + h1, minute = mi0 * 10 + mi1, second = s0 * 10 + s1;
-        if ((year == 0) | (month - 1 > 11) | (hour > 23) | (minute > 59) | (second > 59)
-            || day - 1 >= CivilCalendar.DaysInMonth(year, month))
+        if (s.Length < 19
+            || !TryReadDateTimeAt(ref MemoryMarshal.GetReference(s), out uint year, out uint month, out uint day, out uint hour, out uint minute, out uint second))
         {
             return false;
         }

@@ -95,8 +95,7 @@ internal static class OffsetTimestampVectorScanner
         uint year = (uint)(low & 0xFFFF) * 100 + (uint)((low >> 16) & 0xFFFF);
         uint month = (uint)((low >> 32) & 0xFFFF), day = (uint)(low >> 48);
         uint hour = (uint)(high & 0xFFFF), minute = (uint)((high >> 16) & 0xFFFF), second = (uint)((high >> 32) & 0xFFFF);
-        if ((year == 0) | (month - 1 > 11) | (hour > 23) | (minute > 59) | (second > 59)
-            || day - 1 >= CivilCalendar.DaysInMonth(year, month))
+        if (!OffsetTimestampScanner.InRange(year, month, day, hour, minute, second))
         {
             return false;
         }
@@ -104,18 +103,7 @@ internal static class OffsetTimestampVectorScanner
         if (length != 20)
         {
             uint offsetMinutes = (At(ref r, length - 2) - '0') * 10 + (At(ref r, length - 1) - '0');
-            uint total = (uint)(high >> 48) * 60 + offsetMinutes;
-            if ((offsetMinutes > 59) | (total > 18 * 60))
-            {
-                return false;
-            }
-            offsetSeconds = (int)total * 60;
-            uint sign = At(ref r, 19);
-            if (sign == '-')
-            {
-                offsetSeconds = -offsetSeconds;
-            }
-            else if (sign != '+')
+            if (!OffsetTimestampScanner.TryOffsetSeconds(At(ref r, 19), (uint)(high >> 48), offsetMinutes, out offsetSeconds))
             {
                 return false;
             }
@@ -124,9 +112,7 @@ internal static class OffsetTimestampVectorScanner
         {
             return false;
         }
-        epochSeconds = CivilCalendar.DaysFromCivil(year, month, day) * CivilCalendar.SecondsPerDay
-            + (hour * 3600 + minute * 60 + second) - offsetSeconds;
-        return true;
+        return OffsetTimestampScanner.TryEpochSeconds(year, month, day, hour, minute, second, offsetSeconds, out epochSeconds);
     }
 
     /// <summary>True when the 256-bit path (AVX2) runs: the JIT turns this into a constant.</summary>
@@ -206,8 +192,8 @@ internal static class OffsetTimestampVectorScanner
     /// <summary>
     /// The calendar half of the 256-bit path, for four values at once: the fields of four values (see
     /// <see cref="Fields"/>) are transposed so that each 128-bit register holds one field of all four, then the
-    /// days from 1970 (<see cref="CivilCalendar.DaysFromCivil"/>'s formula), the day-of-month limit, the year 0000
-    /// and the offset limit are computed lane by lane without a branch. Bit i of <paramref name="valid"/> is set
+    /// days from 1970 (<see cref="CivilCalendar.DaysFromCivil"/>'s formula), the day-of-month limit, the year 0000,
+    /// the offset limit and the first instant (0001-01-01T00:00:00Z) are computed lane by lane without a branch. Bit i of <paramref name="valid"/> is set
     /// when value i passed those checks; the result holds the four epoch seconds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -240,13 +226,85 @@ internal static class OffsetTimestampVectorScanner
             Vector128.Create(30) + ((month ^ Vector128.ShiftRightLogical(month, 3)) & Vector128<int>.One));
         Vector128<int> invalid = Vector128.GreaterThan(day, lastDay) | Vector128.Equals(year, Vector128<int>.Zero)
             | Vector128.GreaterThan(offset, Vector128.Create(18 * 3600));
-        valid = ~invalid.ExtractMostSignificantBits() & 0xF;
 
         // UTC = local - offset for '+' (sign code 0) and local + offset for '-' (2).
         Vector128<int> secondOfDay = clock.GetLower() + second + (sign - Vector128<int>.One) * offset;
-        return Avx2.Multiply(Avx2.ConvertToVector256Int64(days).AsInt32(), Vector256.Create(CivilCalendar.SecondsPerDay).AsInt32())
+        Vector256<long> epochSeconds = Avx2.Multiply(Avx2.ConvertToVector256Int64(days).AsInt32(), Vector256.Create(CivilCalendar.SecondsPerDay).AsInt32())
             + Avx2.ConvertToVector256Int64(secondOfDay);
+        // 0001-01-01 with a positive offset falls before the first instant: the general parser says why.
+        valid = ~(invalid.ExtractMostSignificantBits() | Vector256.LessThan(epochSeconds, Vector256.Create(CivilCalendar.MinEpochSeconds)).ExtractMostSignificantBits()) & 0xF;
+        return epochSeconds;
     }
+
+    /// <summary>
+    /// The 256-bit path for the other forms of the grammar: a fraction of 1–9 digits after '.' or ',' and an offset
+    /// of Z, z, ±hh, ±hhmm or ±hh:mm, on the date-time of any fixed form (the fixed forms included). See
+    /// <see cref="Canonical"/>; false for anything else, including a wrong value: the general parser then says
+    /// where and why. <paramref name="milliseconds"/> is the fraction's whole milliseconds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryConvertMixedWide(Vector256<byte> text, ref byte value, int length, out long epochSeconds, out int milliseconds)
+    {
+        Vector256<byte> canonical = Canonical(text, ref value, length, out bool formOk, out milliseconds);
+        return TryConvertWide(canonical, CanonicalShape, out epochSeconds) & formOk;
+    }
+
+    /// <summary>The shape of the form <see cref="Canonical"/> rewrites every value into, <c>YYYY-MM-DDThh:mm:ss±hh:mm</c> (line layout).</summary>
+    internal static OffsetTimestampShape CanonicalShape { get; } = OffsetTimestampShape.LineByLength[25]!;
+
+    /// <summary>
+    /// Rewrites a value of any form into <see cref="CanonicalShape"/>'s: the date-time stays in lanes 0–18 and the
+    /// offset is written as ±hh:mm in lanes 19–24 (Z is +00:00, ±hh is ±hh:00); the fraction is only checked
+    /// (1–9 digits) and its milliseconds read. The form costs selects, not branches: a column of mixed forms would
+    /// mispredict a branch on the form at almost every row. <paramref name="text"/> holds the 32 bytes from the
+    /// value's start (line layout, so <paramref name="value"/> has 32 readable bytes) of which the first
+    /// <paramref name="length"/> (20–32) are the value. <paramref name="formOk"/> says whether the fraction and the
+    /// offset have one of the grammar's forms; the lanes' characters and ranges are left to the shape's check.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<byte> Canonical(Vector256<byte> text, ref byte value, int length, out bool formOk, out int milliseconds)
+    {
+        // Digits among the value's bytes (the bytes after it belong to the next line).
+        Vector256<byte> shifted = text - Vector256.Create((byte)'0');
+        uint digits = (uint)Avx2.MoveMask(Avx2.CompareEqual(Avx2.Min(shifted, Vector256.Create((byte)9)), shifted))
+            & (uint)((1UL << length) - 1);
+        uint separator = Unsafe.Add(ref value, 19);
+        int fraction = (separator == '.') | (separator == ',') ? 1 : 0;
+        // Digits from position 20 on: the fraction's length when there is one (12 stands for "too many").
+        int fractionDigits = BitOperations.TrailingZeroCount((~digits >> 20) | (1u << 12));
+        int offsetStart = 19 + fraction * (1 + fractionDigits);
+        int form = length - offsetStart; // 1: Z, 3: ±hh, 5: ±hhmm, 6: ±hh:mm
+
+        // The offset as ±hh:mm. Reads stay inside the 32 bytes whatever the form.
+        uint sign = Byte(ref value, offsetStart), h1 = Byte(ref value, offsetStart + 1), h2 = Byte(ref value, offsetStart + 2);
+        uint b3 = Byte(ref value, offsetStart + 3), b4 = Byte(ref value, offsetStart + 4), b5 = Byte(ref value, offsetStart + 5);
+        uint zulu = form == 1 ? uint.MaxValue : 0; // masks, so that the JIT emits no branch
+        uint six = form == 6 ? uint.MaxValue : 0;
+        uint five = form == 5 ? uint.MaxValue : 0;
+        bool zuluOk = (zulu == 0) | ((sign | 0x20) == 'z');
+        sign = (sign & ~zulu) | ('+' & zulu);
+        h1 = (h1 & ~zulu) | ('0' & zulu);
+        h2 = (h2 & ~zulu) | ('0' & zulu);
+        uint colon = (b3 & six) | (':' & ~six);
+        uint m1 = (b4 & six) | (b3 & five) | ('0' & ~(six | five));
+        uint m2 = (b5 & six) | (b4 & five) | ('0' & ~(six | five));
+        Vector256<ulong> lanes = text.AsUInt64();
+        ulong offset = (lanes.GetElement(2) & 0xFF_FFFF) // ":ss" at 16–18
+            | ((ulong)sign << 24) | ((ulong)h1 << 32) | ((ulong)h2 << 40) | ((ulong)colon << 48) | ((ulong)m1 << 56);
+
+        // Whole milliseconds: the first three fraction digits, missing ones as 0.
+        uint d1 = Unsafe.Add(ref value, 20) - (uint)'0', d2 = Unsafe.Add(ref value, 21) - (uint)'0', d3 = Unsafe.Add(ref value, 22) - (uint)'0';
+        uint keep = (uint)-fraction;
+        milliseconds = (int)(((d1 * 100) & keep & (uint)-(fractionDigits >= 1 ? 1 : 0))
+            + ((d2 * 10) & keep & (uint)-(fractionDigits >= 2 ? 1 : 0))
+            + (d3 & keep & (uint)-(fractionDigits >= 3 ? 1 : 0)));
+        formOk = ((form == 1) | (form == 3) | (form == 5) | (form == 6)) & ((fraction == 0) | ((uint)(fractionDigits - 1) <= 8)) & zuluOk;
+        return lanes.WithElement(2, offset).WithElement(3, (ulong)m2).AsByte();
+    }
+
+    // Byte index of the 32 loaded bytes, clamped so that forms that do not use it cannot read past them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Byte(ref byte value, int index) => Unsafe.Add(ref value, Math.Min((uint)index, 31u));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>

@@ -26,6 +26,9 @@ public readonly struct ParseError : IEquatable<ParseError>
         _detail = detail;
     }
 
+    /// <summary>The same error at another position (a UTF-8 entry point turns a character index into a byte index).</summary>
+    internal ParseError At(int position) => new(position, Code, _detail);
+
     /// <summary>The 0-based index (bytes for UTF-8, chars for UTF-16) of the offending character or field.</summary>
     public int Position { get; }
 
@@ -33,8 +36,8 @@ public readonly struct ParseError : IEquatable<ParseError>
     public ParseErrorCode Code { get; }
 
     /// <summary>
-    /// Why the value was rejected, in plain words: for timestamps one of the <see cref="ParseErrorReasons"/> constants;
-    /// empty for <c>default</c>.
+    /// Why the value was rejected, in plain words (e.g. <c>Month must be between 01 and 12</c>); empty for
+    /// <c>default</c>. The words may be improved between versions: match on <see cref="Code"/>, show this.
     /// </summary>
     public string Reason => _detail ?? ParseErrorReasons.Of(Code);
 
@@ -50,7 +53,7 @@ public readonly struct ParseError : IEquatable<ParseError>
     public string ToMessage(ReadOnlySpan<char> text)
     {
         int at = Math.Clamp(Position, 0, text.Length);
-        return string.Create(CultureInfo.InvariantCulture, $"{Message}: '{text[..at]}^{text[at..]}'");
+        return Marked(text[..at], text[at..]);
     }
 
     /// <summary>The message with the UTF-8 value echoed and marked; see <see cref="ToMessage(ReadOnlySpan{char})"/>.</summary>
@@ -60,8 +63,12 @@ public readonly struct ParseError : IEquatable<ParseError>
         // Everything before the error position is ASCII (any other byte is itself an error), so byte and char
         // positions agree and the decoded text can be marked at the same index.
         int at = Math.Clamp(Position, 0, utf8.Length);
-        return string.Create(CultureInfo.InvariantCulture, $"{Message}: '{Encoding.UTF8.GetString(utf8[..at])}^{Encoding.UTF8.GetString(utf8[at..])}'");
+        return Marked(Encoding.UTF8.GetString(utf8[..at]), Encoding.UTF8.GetString(utf8[at..]));
     }
+
+    // The one layout of a marked message, for both encodings: the text before the position, '^', the rest.
+    private string Marked(ReadOnlySpan<char> before, ReadOnlySpan<char> after) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Message}: '{before}^{after}'");
 
     /// <summary>Returns <see cref="Message"/>.</summary>
     public override string ToString() => Message;

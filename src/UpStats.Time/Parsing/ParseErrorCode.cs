@@ -98,7 +98,10 @@ public enum ParseErrorCode
     /// <summary>A run interval or lookback is above the largest supported value.</summary>
     ValueTooLarge = 28,
 
-    /// <summary>A path pattern contains a character it may not (a control character or an unpaired surrogate).</summary>
+    /// <summary>
+    /// A path pattern contains a character it may not (a control character or an unpaired surrogate), or UTF-8 input
+    /// of a run interval, lookback or path pattern is not valid UTF-8 (the position is the first bad byte's).
+    /// </summary>
     InvalidCharacter = 29,
 
     /// <summary>A path pattern names a field it does not know.</summary>

@@ -5,7 +5,7 @@ namespace UpStats.Time.Parsing;
 /// parser, the command-line tool and the tests all use the same constants (compare <see cref="ParseError.Reason"/>
 /// with these, never with copied text).
 /// </summary>
-public static class ParseErrorReasons
+internal static class ParseErrorReasons
 {
     /// <summary>The value has no characters at all (position 0).</summary>
     public const string Empty = "The value is empty";
@@ -61,8 +61,15 @@ public static class ParseErrorReasons
     /// <summary>The offset's minutes are above 59.</summary>
     public const string OffsetMinuteOutOfRange = "Offset minutes must be between 00 and 59";
 
-    /// <summary>The UTC instant falls outside NodaTime's <c>Instant</c> range (only 9999-12-31 with a negative offset can).</summary>
+    /// <summary>
+    /// The UTC instant falls after NodaTime's <c>Instant.MaxValue</c> (only 9999-12-31 with a negative offset can, and
+    /// only the <c>Instant</c> methods reject it). Its code, <see cref="ParseErrorCode.InstantOutOfRange"/>, also marks
+    /// an instant before 0001-01-01T00:00:00Z, whose reason says so.
+    /// </summary>
     public const string InstantOutOfRange = "The UTC instant is after 9999-12-31T23:59:59.999999999Z";
+
+    // The other end of InstantOutOfRange: 0001-01-01 with a positive offset (or a zone ahead of UTC) is in year 0.
+    internal const string InstantBeforeFirst = "The UTC instant is before 0001-01-01T00:00:00Z";
 
     /// <summary>A value without offset names a local time that the zone skips, and the resolver refused it.</summary>
     public const string SkippedLocalTime = "The local time does not exist in the zone (it falls in a clock change gap)";

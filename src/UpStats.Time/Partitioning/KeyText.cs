@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using UpStats.Time.Grid;
+using UpStats.Time.Parsing;
 
 namespace UpStats.Time.Partitioning;
 
@@ -50,104 +52,45 @@ internal static class KeyText
         int minuteOfDay = (int)(ticksOfDay / TickMath.TicksPerMinute);
         hour = minuteOfDay / 60;
         minute = minuteOfDay - hour * 60;
-        long entry = DateCache[(int)(days & (DateCache.Length - 1))];
-        if ((int)(entry >> 32) == (int)days && (entry & CachedFlag) != 0)
-        {
-            year = (int)((entry >> 9) & 0x7FFF) - 10000;
-            month = (int)((entry >> 5) & 0xF);
-            day = (int)(entry & 0x1F);
-            return;
-        }
-        CivilFromDays((int)days, out year, out month, out day);
-        DateCache[(int)(days & (DateCache.Length - 1))] = ((long)(int)days << 32) | CachedFlag | ((long)(year + 10000) << 9) | ((long)month << 5) | (long)day;
+        CivilCalendar.CivilFromDays((int)days, out year, out month, out day);
     }
 
-    // A direct-mapped cache of civil dates by day number. Events cluster in a few days, so the ~20 dependent steps of
-    // civil_from_days run once per day rather than once per event (a Stopwatch loop on the loaded 2-core machine: Split
-    // took 45–70 ns per call without it; see PartitionKeyBenchmarks for the effect). Shared without a lock on purpose: an entry is one 64-bit write (atomic on 64-bit runtimes) carrying its
-    // own day number, checked on read, so a race only costs a recomputation.
-    private const long CachedFlag = 1L << 31;
-    private static readonly long[] DateCache = new long[1024];
-
-    private static void CivilFromDays(int days, out int year, out int month, out int day)
-    {
-        // Howard Hinnant's civil_from_days: eras of 400 years starting 0000-03-01 (NodaTime's range fits an int).
-        int z = days + 719468;
-        int era = (z >= 0 ? z : z - 146096) / 146097;
-        int doe = z - era * 146097;
-        int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        int mp = (5 * doy + 2) / 153;
-        day = doy - (153 * mp + 2) / 5 + 1;
-        month = mp < 10 ? mp + 3 : mp - 9;
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    }
-
-    internal static bool TryFormat(long localTicks, KeyPrecision precision, Span<char> destination, out int charsWritten)
+    /// <summary>
+    /// Writes the key as UTF-16 (<c>char</c>) or UTF-8 (<c>byte</c>): one method for both, generic over the code unit
+    /// as the runtime's own number formatting is, and the JIT compiles a separate, fully specialised copy for each.
+    /// </summary>
+    internal static bool TryFormat<TChar>(long localTicks, KeyPrecision precision, Span<TChar> destination, out int written)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         Split(localTicks, out int year, out int month, out int day, out int hour, out int minute);
         int length = Length(precision, year);
         if (destination.Length < length)
         {
-            charsWritten = 0;
+            written = 0;
             return false;
         }
         int i = 0;
         if (year is < 0 or > 9999)
         {
-            destination[i++] = year < 0 ? '-' : '+';
+            destination[i++] = TChar.CreateTruncating(year < 0 ? '-' : '+');
             year = Math.Abs(year);
         }
         i = Write4(destination, i, year);
-        destination[i++] = '-';
+        destination[i++] = TChar.CreateTruncating('-');
         i = Write2(destination, i, month);
-        destination[i++] = '-';
+        destination[i++] = TChar.CreateTruncating('-');
         i = Write2(destination, i, day);
         if (precision != KeyPrecision.Day)
         {
-            destination[i++] = 'T';
+            destination[i++] = TChar.CreateTruncating('T');
             i = Write2(destination, i, hour);
             if (precision == KeyPrecision.Minute)
             {
-                destination[i++] = ':';
+                destination[i++] = TChar.CreateTruncating(':');
                 i = Write2(destination, i, minute);
             }
         }
-        charsWritten = i;
-        return true;
-    }
-
-    internal static bool TryFormat(long localTicks, KeyPrecision precision, Span<byte> destination, out int bytesWritten)
-    {
-        Split(localTicks, out int year, out int month, out int day, out int hour, out int minute);
-        int length = Length(precision, year);
-        if (destination.Length < length)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-        int i = 0;
-        if (year is < 0 or > 9999)
-        {
-            destination[i++] = year < 0 ? (byte)'-' : (byte)'+';
-            year = Math.Abs(year);
-        }
-        i = Write4(destination, i, year);
-        destination[i++] = (byte)'-';
-        i = Write2(destination, i, month);
-        destination[i++] = (byte)'-';
-        i = Write2(destination, i, day);
-        if (precision != KeyPrecision.Day)
-        {
-            destination[i++] = (byte)'T';
-            i = Write2(destination, i, hour);
-            if (precision == KeyPrecision.Minute)
-            {
-                destination[i++] = (byte)':';
-                i = Write2(destination, i, minute);
-            }
-        }
-        bytesWritten = i;
+        written = i;
         return true;
     }
 
@@ -162,30 +105,17 @@ internal static class KeyText
     private static ReadOnlySpan<byte> Pairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write2(Span<char> d, int i, int value)
+    private static int Write2<TChar>(Span<TChar> d, int i, int value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
-        d[i] = (char)Pairs[2 * value];
-        d[i + 1] = (char)Pairs[2 * value + 1];
+        d[i] = TChar.CreateTruncating(Pairs[2 * value]);
+        d[i + 1] = TChar.CreateTruncating(Pairs[2 * value + 1]);
         return i + 2;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write4(Span<char> d, int i, int value)
-    {
-        i = Write2(d, i, value / 100);
-        return Write2(d, i, value % 100);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write2(Span<byte> d, int i, int value)
-    {
-        d[i] = Pairs[2 * value];
-        d[i + 1] = Pairs[2 * value + 1];
-        return i + 2;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Write4(Span<byte> d, int i, int value)
+    private static int Write4<TChar>(Span<TChar> d, int i, int value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         i = Write2(d, i, value / 100);
         return Write2(d, i, value % 100);

@@ -4,9 +4,9 @@ namespace UpStats.Time.Paths;
 /// Why a path did not match a <see cref="PathPattern"/>: the <see cref="Parsing.ParseError.Reason"/> texts of
 /// <see cref="PathPattern.TryReadLocal(ReadOnlySpan{char}, out NodaTime.LocalDateTime, out int, out Parsing.ParseError)"/>
 /// and <see cref="PathLayout"/>, as constants so that callers and tests can compare them. A field out of range (month
-/// 13, 02-29 of a common year, hour 24) has the timestamp parser's own reason, from <see cref="Parsing.ParseErrorReasons"/>.
+/// 13, 02-29 of a common year, hour 24) has the timestamp parser's own reason, from <c>Parsing.ParseErrorReasons</c>.
 /// </summary>
-public static class PathErrorReasons
+internal static class PathErrorReasons
 {
     /// <summary>The path does not start with the layout's prefix.</summary>
     public const string MissingPrefix = "The path does not start with the prefix";

@@ -88,25 +88,42 @@ public sealed class PathPattern : IEquatable<PathPattern>
         return ParseText(text);
     }
 
+    /// <summary>Reads a pattern from characters; see <see cref="Parse(string)"/>.</summary>
+    /// <param name="text">The pattern text.</param>
+    /// <returns>The pattern, or where and why the text is invalid; no exception.</returns>
+    public static ParseResult<PathPattern> Parse(ReadOnlySpan<char> text) => ParseText(text.ToString());
+
+    /// <summary>Reads a pattern from UTF-8 bytes; see <see cref="Parse(string)"/>. Error positions count bytes.</summary>
+    /// <param name="utf8">The UTF-8 pattern text (invalid UTF-8 fails with <see cref="ParseErrorCode.InvalidCharacter"/>).</param>
+    /// <returns>The pattern, or where and why the text is invalid; no exception.</returns>
+    public static ParseResult<PathPattern> Parse(ReadOnlySpan<byte> utf8) => Utf8Text.Parse<PathPattern>(utf8, TryParse);
+
     /// <summary>Reads a pattern, throwing on failure.</summary>
+    /// <param name="text">The pattern text; see <see cref="Parse(string)"/>.</param>
+    /// <returns>The pattern.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="FormatException">The text is not a valid pattern (the message says where and why).</exception>
     public static PathPattern ParseOrThrow(string text) => Parse(text).GetValueOrThrow();
 
-    /// <summary>Tries to read a pattern; never throws.</summary>
-    /// <param name="text">The pattern text (null is not a pattern).</param>
-    /// <param name="pattern">The pattern, when the text is valid.</param>
+    /// <summary>Tries to read a pattern; never throws. See <see cref="Parse(string)"/>.</summary>
+    /// <param name="text">The pattern text.</param>
+    /// <param name="value">The pattern, or null on failure.</param>
+    /// <param name="error">Where and why the text is invalid, or <c>default</c> on success.</param>
     /// <returns>Whether <paramref name="text"/> is a valid pattern.</returns>
-    public static bool TryParse(string? text, [NotNullWhen(true)] out PathPattern? pattern)
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out PathPattern? value, out ParseError error)
     {
-        if (text is not null && ParseText(text).TryGetValue(out var parsed))
-        {
-            pattern = parsed;
-            return true;
-        }
-        pattern = null;
-        return false;
+        var result = ParseText(text.ToString());
+        error = result.Error;
+        return result.TryGetValue(out value);
     }
+
+    /// <summary>Tries to read a pattern from UTF-8 bytes; never throws. Error positions count bytes.</summary>
+    /// <param name="utf8">The UTF-8 pattern text (invalid UTF-8 fails with <see cref="ParseErrorCode.InvalidCharacter"/>).</param>
+    /// <param name="value">The pattern, or null on failure.</param>
+    /// <param name="error">Where and why the text is invalid, or <c>default</c> on success.</param>
+    /// <returns>Whether <paramref name="utf8"/> is a valid pattern.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out PathPattern? value, out ParseError error) =>
+        Utf8Text.TryParse(utf8, TryParse, out value, out error);
 
     /// <summary>The folder of the local time <paramref name="local"/>, e.g. <c>year=2024/month=11/day=03/hour=01</c> (fields below the pattern's unit are ignored).</summary>
     public string Format(LocalDateTime local) => Fill(_parts, local);

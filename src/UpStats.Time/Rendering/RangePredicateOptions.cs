@@ -27,7 +27,7 @@ public sealed class RangePredicateOptions
     /// <summary>The event-time column.</summary>
     public string TimeColumn { get; }
 
-    /// <summary>How the event-time column holds an instant; default epoch seconds.</summary>
+    /// <summary>How the event-time column holds an instant: epoch seconds (the default), epoch milliseconds, or a timestamp type.</summary>
     public EventTimeUnit TimeUnit { get; init; } = EventTimeUnit.Seconds;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
+using NodaTime.Text;
 using UpStats.Time.Partitioning;
 
 namespace UpStats.Time.Rendering;
@@ -39,9 +40,14 @@ public static class RangePredicateRenderer
 
     private static readonly string[] DefaultColumns = ["year", "month", "day", "hour", "minute"];
 
+    /// <summary>The UTC wall clock as every dialect's timestamp literal reads it; the fraction only when not zero.</summary>
+    private static readonly LocalDateTimePattern UtcWallClock = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm':'ss.FFFFFFF");
+
     /// <summary>The predicate selecting exactly the rows of <paramref name="range"/> from its source partitions.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The partition columns are not as many as the source layout's fields, or one is empty.</exception>
+    /// <exception cref="ArgumentException">
+    /// The partition columns are not as many as the source layout's fields, or one is empty; or the time unit is not defined.
+    /// </exception>
     public static string Render(LocalRange range, RangePredicateOptions options)
     {
         ArgumentNullException.ThrowIfNull(range);
@@ -118,8 +124,10 @@ public static class RangePredicateRenderer
             {
                 text.Append('(');
             }
-            text.Append(time).Append(" >= ").Append(Epoch(intervals[i].Start, options.TimeUnit))
-                .Append(" AND ").Append(time).Append(" < ").Append(Epoch(intervals[i].End, options.TimeUnit));
+            text.Append(time).Append(" >= ");
+            TimeBound(text, intervals[i].Start, options);
+            text.Append(" AND ").Append(time).Append(" < ");
+            TimeBound(text, intervals[i].End, options);
             if (intervals.Count > 1)
             {
                 text.Append(')');
@@ -138,16 +146,62 @@ public static class RangePredicateRenderer
     private static string QualifiedName(SqlDialect dialect, string name) =>
         string.Join(".", SqlText.SplitQualifiedNameParts(name).Select(p => Identifier(dialect, p.Name, p.Quoted)));
 
+    /// <summary>An interval bound as the event-time column's type reads it: an epoch number or a timestamp literal.</summary>
+    private static void TimeBound(StringBuilder text, Instant instant, RangePredicateOptions options)
+    {
+        switch (options.TimeUnit)
+        {
+            case EventTimeUnit.Seconds:
+                text.Append(Epoch(instant, TimeSpan.TicksPerSecond));
+                break;
+            case EventTimeUnit.Milliseconds:
+                text.Append(Epoch(instant, TimeSpan.TicksPerMillisecond));
+                break;
+            case EventTimeUnit.Timestamp or EventTimeUnit.TimestampWithTimeZone:
+                TimestampLiteral(text, instant, options.Dialect, options.TimeUnit == EventTimeUnit.TimestampWithTimeZone);
+                break;
+            default:
+                throw new ArgumentException($"{options.TimeUnit} is not an event-time unit.", nameof(options));
+        }
+    }
+
     /// <summary>
     /// The smallest whole unit at or after <paramref name="instant"/>: for an integer column, <c>t ≥ ceil(x)</c> is
     /// <c>t ≥ x</c> and <c>t &lt; ceil(x)</c> is <c>t &lt; x</c>, so the comparison stays exact at any bound.
     /// </summary>
-    private static string Epoch(Instant instant, EventTimeUnit unit)
+    private static string Epoch(Instant instant, long ticksPerUnit)
     {
         long ticks = instant.ToUnixTimeTicks();
-        long per = unit == EventTimeUnit.Milliseconds ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerSecond;
-        long value = (ticks / per) + (ticks % per > 0 ? 1 : 0);
+        long value = (ticks / ticksPerUnit) + (ticks % ticksPerUnit > 0 ? 1 : 0);
         return value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A literal of the dialect's timestamp type that means <paramref name="instant"/> in any session time zone, given
+    /// a column of the matching kind (see <see cref="EventTimeUnit"/>).
+    /// </summary>
+    /// <remarks>
+    /// Why these spellings. A zone-less column (Hive, Trino/Athena <c>timestamp</c>, DuckDB <c>TIMESTAMP</c>) holds the
+    /// UTC wall clock and is compared with a zone-less literal: wall clock against wall clock, no conversion. A
+    /// zone-aware column is compared with a literal that names UTC, which the engine reads as one instant whatever the
+    /// session's zone. Mixing them (a zone-less column against a literal with a zone, or the reverse) makes every engine
+    /// convert the zone-less side through the session time zone, so the rows would change with a client's settings.
+    /// Spark's <c>TIMESTAMP</c> is zone-aware (an instant shown in the session zone), so both kinds carry the zone
+    /// there; a literal with a zone stays an instant even where <c>spark.sql.timestampType</c> is <c>TIMESTAMP_NTZ</c>.
+    /// Hive's zone-aware type is <c>timestamp with local time zone</c>, whose literal keyword is <c>TIMESTAMPLOCALTZ</c>.
+    /// Bounds are whole seconds for every tzdb zone (offsets are whole seconds); a fraction is written when present.
+    /// </remarks>
+    private static void TimestampLiteral(StringBuilder text, Instant instant, SqlDialect dialect, bool withZone)
+    {
+        (string keyword, string zone) = (dialect, withZone) switch
+        {
+            (SqlDialect.Spark, _) => ("TIMESTAMP", "Z"),
+            (SqlDialect.Hive, true) => ("TIMESTAMPLOCALTZ", " UTC"),
+            (SqlDialect.Trino or SqlDialect.Athena, true) => ("TIMESTAMP", " UTC"),
+            (SqlDialect.DuckDB, true) => ("TIMESTAMPTZ", "+00"),
+            _ => ("TIMESTAMP", ""),
+        };
+        text.Append(keyword).Append(" '").Append(UtcWallClock.Format(instant.InUtc().LocalDateTime)).Append(zone).Append('\'');
     }
 
     /// <summary>year, month, day, hour, minute of a source label (its folder's values).</summary>

@@ -22,7 +22,7 @@ namespace UpStats.Time.Scheduling;
 /// LookbackDuration lookback = LookbackDuration.ParseOrThrow("1d12h");
 /// Duration reach = lookback.Duration;                              // 36 hours
 /// string text = lookback.ToString();                               // "1d12h"
-/// bool parsed = LookbackDuration.TryParse("30 days", out _);       // true: a run interval's words are units too
+/// bool parsed = LookbackDuration.TryParse("30 days", out _, out _);  // true: a run interval's words are units too
 /// string days = LookbackDuration.FromDuration(Duration.FromDays(30)).ToString();  // "30d"
 /// </code>
 /// </example>
@@ -59,27 +59,48 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
     }
 
     /// <summary>Parses <c>30d</c>, <c>1h</c>, <c>15m</c>, <c>10s</c>, <c>500ms</c> and sums like <c>1d12h</c>.</summary>
-    /// <param name="text">The text; leading and trailing spaces are ignored, spaces between terms allowed.</param>
+    /// <param name="text">The text; leading and trailing white space is ignored, spaces between terms allowed.</param>
     /// <returns>The lookback, or where and why the text failed (no exception).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static ParseResult<LookbackDuration> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Parse(text.AsSpan(), text);
+        return TryParseCore(text, out var value, out var error) ? ParseResult<LookbackDuration>.ForValue(value) : ParseResult<LookbackDuration>.ForError(error, text);
     }
 
     /// <summary>Parses a lookback from characters; see <see cref="Parse(string)"/>.</summary>
+    /// <param name="text">The characters.</param>
     /// <returns>The lookback, or where and why the text failed (no exception).</returns>
-    public static ParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text) => Parse(text, null);
+    public static ParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text) =>
+        TryParseCore(text, out var value, out var error) ? ParseResult<LookbackDuration>.ForValue(value) : ParseResult<LookbackDuration>.ForError(error, text.ToString());
+
+    /// <summary>Parses a lookback from UTF-8 bytes; see <see cref="Parse(string)"/>. Error positions count bytes.</summary>
+    /// <param name="utf8">The UTF-8 text (invalid UTF-8 fails with <see cref="ParseErrorCode.InvalidCharacter"/>).</param>
+    /// <returns>The lookback, or where and why the text failed (no exception).</returns>
+    public static ParseResult<LookbackDuration> Parse(ReadOnlySpan<byte> utf8) => Utf8Text.Parse<LookbackDuration>(utf8, TryParseCore);
 
     /// <summary>Parses a lookback, throwing on failure.</summary>
+    /// <param name="text">The text; see <see cref="Parse(string)"/>.</param>
+    /// <returns>The lookback.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="FormatException">The text is not a valid lookback (the message says where and why).</exception>
     public static LookbackDuration ParseOrThrow(string text) => Parse(text).GetValueOrThrow();
 
-    /// <summary>Tries to parse a lookback.</summary>
+    /// <summary>Parses a lookback without allocating; see <see cref="Parse(string)"/>.</summary>
+    /// <param name="text">The characters.</param>
+    /// <param name="value">The lookback, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why the text failed, or <c>default</c> on success.</param>
     /// <returns>Whether <paramref name="text"/> is a valid lookback.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, out LookbackDuration lookback) => Parse(text, null).TryGetValue(out lookback);
+    public static bool TryParse(ReadOnlySpan<char> text, out LookbackDuration value, out ParseError error) => TryParseCore(text, out value, out error);
 
-    private static ParseResult<LookbackDuration> Parse(ReadOnlySpan<char> text, string? original)
+    /// <summary>Parses a lookback from UTF-8 bytes; see <see cref="Parse(string)"/>. Error positions count bytes.</summary>
+    /// <param name="utf8">The UTF-8 text (invalid UTF-8 fails with <see cref="ParseErrorCode.InvalidCharacter"/>).</param>
+    /// <param name="value">The lookback, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why the text failed, or <c>default</c> on success.</param>
+    /// <returns>Whether <paramref name="utf8"/> is a valid lookback.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out LookbackDuration value, out ParseError error) => Utf8Text.TryParse(utf8, TryParseCore, out value, out error);
+
+    private static bool TryParseCore(ReadOnlySpan<char> text, out LookbackDuration value, out ParseError error)
     {
         int i = 0;
         int end = text.Length;
@@ -93,7 +114,7 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
         }
         if (i == end)
         {
-            return Fail(text.Length, ParseErrorCode.Empty, SchedulingMessages.EmptyLookback, text, original);
+            return Fail(text.Length, ParseErrorCode.Empty, SchedulingMessages.EmptyLookback, out value, out error);
         }
         long total = 0;
         while (i < end)
@@ -105,13 +126,13 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
                 number = number * 10 + (text[i] - '0');
                 if (number > MaxTicks)
                 {
-                    return Fail(numberStart, ParseErrorCode.NumberTooLarge, SchedulingMessages.NumberTooLarge, text, original);
+                    return Fail(numberStart, ParseErrorCode.NumberTooLarge, SchedulingMessages.NumberTooLarge, out value, out error);
                 }
                 i++;
             }
             if (i == numberStart)
             {
-                return Fail(i, ParseErrorCode.ExpectedNumber, SchedulingMessages.ExpectedNumber, text, original);
+                return Fail(i, ParseErrorCode.ExpectedNumber, SchedulingMessages.ExpectedNumber, out value, out error);
             }
             // A unit may follow after spaces and be a word, so that a lookback reads like a run interval
             // ("60 DAYS" as well as "60d"); a lone 0 needs no unit (no lookback at all).
@@ -127,7 +148,9 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
             }
             if (unitStart == i && number == 0 && numberStart == FirstNonSpace(text) && i == end)
             {
-                return ParseResult<LookbackDuration>.ForValue(None);
+                value = None;
+                error = default;
+                return true;
             }
             if (unitStart == i)
             {
@@ -136,12 +159,12 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
             long perUnit = UnitTicks(text[unitStart..i]);
             if (perUnit == 0)
             {
-                return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedLookbackUnit, text, original);
+                return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedLookbackUnit, out value, out error);
             }
             // number ≤ MaxTicks and perUnit ≤ a day: compare by division so nothing overflows.
             if (number > (MaxTicks - total) / perUnit)
             {
-                return Fail(numberStart, ParseErrorCode.ValueTooLarge, SchedulingMessages.LookbackTooLarge, text, original);
+                return Fail(numberStart, ParseErrorCode.ValueTooLarge, SchedulingMessages.LookbackTooLarge, out value, out error);
             }
             total += number * perUnit;
             while (i < end && char.IsWhiteSpace(text[i]))
@@ -149,7 +172,9 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
                 i++;
             }
         }
-        return ParseResult<LookbackDuration>.ForValue(new LookbackDuration(total));
+        value = new LookbackDuration(total);
+        error = default;
+        return true;
     }
 
     private static int FirstNonSpace(ReadOnlySpan<char> text)
@@ -175,8 +200,12 @@ public readonly struct LookbackDuration : IEquatable<LookbackDuration>, ICompara
         unit.Equals(compact, StringComparison.OrdinalIgnoreCase) || unit.Equals(singular, StringComparison.OrdinalIgnoreCase)
         || unit.Equals(plural, StringComparison.OrdinalIgnoreCase);
 
-    private static ParseResult<LookbackDuration> Fail(int position, ParseErrorCode code, string reason, ReadOnlySpan<char> text, string? original) =>
-        ParseResult<LookbackDuration>.ForError(position, code, reason, original ?? text.ToString());
+    private static bool Fail(int position, ParseErrorCode code, string reason, out LookbackDuration value, out ParseError error)
+    {
+        value = default;
+        error = new ParseError(position, code, reason);
+        return false;
+    }
 
     /// <inheritdoc/>
     public bool Equals(LookbackDuration other) => _ticks == other._ticks;

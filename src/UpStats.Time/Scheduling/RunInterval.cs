@@ -27,7 +27,7 @@ namespace UpStats.Time.Scheduling;
 /// <code>
 /// RunInterval five = RunInterval.ParseOrThrow("5 MINUTES");        // five.TotalMinutes == 5
 /// bool valid = RunInterval.Parse("5 HOURS").Success;               // false: 300 minutes do not divide 24 hours
-/// bool parsed = RunInterval.TryParse("7d", out RunInterval week);  // true; week.ToString() is "7 DAYS"
+/// bool parsed = RunInterval.TryParse("7d", out RunInterval week, out _);  // true; week.ToString() is "7 DAYS"
 /// LocalClockGrid grid = five.GridFor(DateTimeZone.Utc, new LocalDate(2022, 8, 4));
 /// Instant next = grid.NextBoundary(Instant.FromUtc(2022, 8, 4, 11, 3));  // 2022-08-04T11:05:00Z
 /// </code>
@@ -99,29 +99,49 @@ public readonly struct RunInterval : IEquatable<RunInterval>
     public LocalClockGrid GridFor(DateTimeZone zone, LocalDate anchor) =>
         IsWholeDays ? LocalClockGrid.EveryDays(zone, Days, anchor) : LocalClockGrid.EveryMinutes(zone, TotalMinutes);
 
-    /// <summary>Parses <c>5 MINUTES</c>, <c>2 hours</c>, <c>7 DAYS</c>, <c>5m</c>, <c>2h</c>, <c>7d</c>; leading and trailing spaces are ignored.</summary>
+    /// <summary>Parses <c>5 MINUTES</c>, <c>2 hours</c>, <c>7 DAYS</c>, <c>5m</c>, <c>2h</c>, <c>7d</c>; leading and trailing white space is ignored.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The interval, or where and why the text failed (no exception).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static ParseResult<RunInterval> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Parse(text.AsSpan(), text);
+        return TryParseCore(text, out var value, out var error) ? ParseResult<RunInterval>.ForValue(value) : ParseResult<RunInterval>.ForError(error, text);
     }
 
     /// <summary>Parses a run interval from characters; see <see cref="Parse(string)"/>.</summary>
     /// <param name="text">The characters.</param>
     /// <returns>The interval, or where and why the text failed (no exception).</returns>
-    public static ParseResult<RunInterval> Parse(ReadOnlySpan<char> text) => Parse(text, null);
+    public static ParseResult<RunInterval> Parse(ReadOnlySpan<char> text) =>
+        TryParseCore(text, out var value, out var error) ? ParseResult<RunInterval>.ForValue(value) : ParseResult<RunInterval>.ForError(error, text.ToString());
+
+    /// <summary>Parses a run interval from UTF-8 bytes; see <see cref="Parse(string)"/>. Error positions count bytes.</summary>
+    /// <param name="utf8">The UTF-8 text (invalid UTF-8 fails with <see cref="ParseErrorCode.InvalidCharacter"/>).</param>
+    /// <returns>The interval, or where and why the text failed (no exception).</returns>
+    public static ParseResult<RunInterval> Parse(ReadOnlySpan<byte> utf8) => Utf8Text.Parse<RunInterval>(utf8, TryParseCore);
 
     /// <summary>Parses a run interval, throwing on failure.</summary>
+    /// <param name="text">The text; see <see cref="Parse(string)"/>.</param>
+    /// <returns>The interval.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="FormatException">The text is not a valid run interval (the message says where and why).</exception>
     public static RunInterval ParseOrThrow(string text) => Parse(text).GetValueOrThrow();
 
-    /// <summary>Tries to parse a run interval.</summary>
+    /// <summary>Parses a run interval without allocating when it is valid; see <see cref="Parse(string)"/>.</summary>
+    /// <param name="text">The characters.</param>
+    /// <param name="value">The interval, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why the text failed, or <c>default</c> on success.</param>
     /// <returns>Whether <paramref name="text"/> is a valid run interval.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, out RunInterval interval) => Parse(text, null).TryGetValue(out interval);
+    public static bool TryParse(ReadOnlySpan<char> text, out RunInterval value, out ParseError error) => TryParseCore(text, out value, out error);
 
-    private static ParseResult<RunInterval> Parse(ReadOnlySpan<char> text, string? original)
+    /// <summary>Parses a run interval from UTF-8 bytes; see <see cref="Parse(string)"/>. Error positions count bytes.</summary>
+    /// <param name="utf8">The UTF-8 text (invalid UTF-8 fails with <see cref="ParseErrorCode.InvalidCharacter"/>).</param>
+    /// <param name="value">The interval, or <c>default</c> on failure.</param>
+    /// <param name="error">Where and why the text failed, or <c>default</c> on success.</param>
+    /// <returns>Whether <paramref name="utf8"/> is a valid run interval.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out RunInterval value, out ParseError error) => Utf8Text.TryParse(utf8, TryParseCore, out value, out error);
+
+    private static bool TryParseCore(ReadOnlySpan<char> text, out RunInterval value, out ParseError error)
     {
         int i = 0;
         while (i < text.Length && char.IsWhiteSpace(text[i]))
@@ -135,7 +155,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         }
         if (i == end)
         {
-            return Fail(text.Length, ParseErrorCode.Empty, SchedulingMessages.EmptyInterval, text, original);
+            return Fail(text.Length, ParseErrorCode.Empty, SchedulingMessages.EmptyInterval, out value, out error);
         }
         int numberStart = i;
         long number = 0;
@@ -144,13 +164,13 @@ public readonly struct RunInterval : IEquatable<RunInterval>
             number = number * 10 + (text[i] - '0');
             if (number > MaxDays * (long)MinutesPerDay)
             {
-                return Fail(numberStart, ParseErrorCode.NumberTooLarge, SchedulingMessages.NumberTooLarge, text, original);
+                return Fail(numberStart, ParseErrorCode.NumberTooLarge, SchedulingMessages.NumberTooLarge, out value, out error);
             }
             i++;
         }
         if (i == numberStart)
         {
-            return Fail(i, ParseErrorCode.ExpectedNumber, SchedulingMessages.ExpectedNumber, text, original);
+            return Fail(i, ParseErrorCode.ExpectedNumber, SchedulingMessages.ExpectedNumber, out value, out error);
         }
         int numberEnd = i;
         while (i < end && char.IsWhiteSpace(text[i]))
@@ -165,7 +185,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         var unit = text[unitStart..i];
         if (unit.IsEmpty)
         {
-            return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedIntervalUnit, text, original);
+            return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedIntervalUnit, out value, out error);
         }
         while (i < end && char.IsWhiteSpace(text[i]))
         {
@@ -173,7 +193,7 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         }
         if (i < end)
         {
-            return Fail(i, ParseErrorCode.TrailingText, SchedulingMessages.UnexpectedText, text, original);
+            return Fail(i, ParseErrorCode.TrailingText, SchedulingMessages.UnexpectedText, out value, out error);
         }
         long perUnit;
         bool compact = unit.Length == 1;
@@ -191,17 +211,22 @@ public readonly struct RunInterval : IEquatable<RunInterval>
         }
         else
         {
-            return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedIntervalUnit, text, original);
+            return Fail(unitStart, ParseErrorCode.ExpectedUnit, SchedulingMessages.ExpectedIntervalUnit, out value, out error);
         }
         long minutes = number * perUnit;
+        // A valid interval builds no text (Check only formats a broken rule), so a successful TryParse allocates nothing.
+        if (Check(minutes, "", out _) is null)
+        {
+            value = new RunInterval((int)minutes);
+            error = default;
+            return true;
+        }
         // Name the value the way the user wrote it: "5 HOURS does not divide 24 hours".
         string written = compact
             ? text[numberStart..end].ToString()
             : string.Concat(text[numberStart..numberEnd], " ", unit);
-        string? rule = Check(minutes, written, out var code);
-        return rule is null
-            ? ParseResult<RunInterval>.ForValue(new RunInterval((int)minutes))
-            : Fail(numberStart, code, rule, text, original);
+        string rule = Check(minutes, written, out var code)!;
+        return Fail(numberStart, code, rule, out value, out error);
     }
 
     private static bool Is(ReadOnlySpan<char> unit, string word) => unit.Equals(word, StringComparison.OrdinalIgnoreCase);
@@ -234,8 +259,12 @@ public readonly struct RunInterval : IEquatable<RunInterval>
             : string.Create(CultureInfo.InvariantCulture, $"{written} ({minutes} minutes) {SchedulingMessages.NeitherBelowADayNorWholeDays}: {SchedulingMessages.WholeDaysRule}");
     }
 
-    private static ParseResult<RunInterval> Fail(int position, ParseErrorCode code, string reason, ReadOnlySpan<char> text, string? original) =>
-        ParseResult<RunInterval>.ForError(position, code, reason, original ?? text.ToString());
+    private static bool Fail(int position, ParseErrorCode code, string reason, out RunInterval value, out ParseError error)
+    {
+        value = default;
+        error = new ParseError(position, code, reason);
+        return false;
+    }
 
     /// <inheritdoc/>
     public bool Equals(RunInterval other) => _minutesMinusOne == other._minutesMinusOne;

@@ -224,10 +224,10 @@ public class JobMigrationTest
         AssertFailure(database, progress, "~nooffset", 3, "2015-10-11T00:26:51");
         AssertFailure(database, progress, "~escaped", 4, "2015-10-11T00:26:51\n+0100");
         // Where and why, in the library's words (the first offending character, or the input length when it ends early).
-        Assert.Equal($"{ParseErrorReasons.MonthOutOfRange} at position 5", database.FindJob("~month")!.Error);
-        Assert.Equal($"{ParseErrorReasons.HourOutOfRange} at position 11", database.FindJob("~hour")!.Error);
-        Assert.Equal($"{ParseErrorReasons.ExpectedOffset} at position 19", database.FindJob("~nooffset")!.Error);
-        Assert.Equal($"{ParseErrorReasons.ExpectedOffset} at position 19", database.FindJob("~escaped")!.Error);
+        Assert.Equal(ParserMessage("2015-13-11T00:26:51+0100", 5, ParseErrorCode.MonthOutOfRange), database.FindJob("~month")!.Error);
+        Assert.Equal(ParserMessage("2015-10-11T24:26:51+0100", 11, ParseErrorCode.HourOutOfRange), database.FindJob("~hour")!.Error);
+        Assert.Equal(ParserMessage("2015-10-11T00:26:51", 19, ParseErrorCode.ExpectedOffset), database.FindJob("~nooffset")!.Error);
+        Assert.Equal(ParserMessage("2015-10-11T00:26:51\n+0100", 19, ParseErrorCode.ExpectedOffset), database.FindJob("~escaped")!.Error);
         Assert.Equal("date_created is missing", database.FindJob("~missing")!.Error);
         Assert.Equal("date_created is Number, not a string", database.FindJob("~number")!.Error);
         Assert.Equal(6, totals.FailedJobs);
@@ -261,6 +261,14 @@ public class JobMigrationTest
         Assert.Equal(1, totals.DuplicateRows);
         Assert.Equal(1, totals.RepeatedJobs);
         Assert.Equal(3, totals.RawRows);
+    }
+
+    /// <summary>The library's own message for a failing value (where and why), after checking it fails where and why expected.</summary>
+    private static string ParserMessage(string text, int position, ParseErrorCode code)
+    {
+        var error = OffsetTimestamp.Parse(text).Error;
+        Assert.Equal((position, code), (error.Position, error.Code));
+        return error.Message;
     }
 
     private static void AssertFailure(LakeDatabase database, RecordingProgress progress, string jobId, long rawId, string value)

@@ -33,7 +33,7 @@ public class DocExamplesTest
         Assert.Equal(1444519611, seconds);
         Assert.False(OffsetTimestamp.TryParseEpochSeconds("2015-13-11T00:26:51+0100"u8, out _, out error));
         Assert.Equal("Month must be between 01 and 12 at position 5", error.Message);
-        Instant instant = OffsetTimestamp.Parse("2015-10-11T00:26:51+0100");
+        Instant instant = OffsetTimestamp.ParseOrThrow("2015-10-11T00:26:51+0100");
         Assert.Equal("2015-10-10T23:26:51Z", instant.ToString());
     }
 
@@ -95,7 +95,7 @@ public class DocExamplesTest
     {
         RunInterval five = RunInterval.ParseOrThrow("5 MINUTES");
         bool valid = RunInterval.Parse("5 HOURS").Success;
-        bool parsed = RunInterval.TryParse("7d", out RunInterval week);
+        bool parsed = RunInterval.TryParse("7d", out RunInterval week, out _);
         LocalClockGrid grid = five.GridFor(DateTimeZone.Utc, new LocalDate(2022, 8, 4));
         Instant next = grid.NextBoundary(Instant.FromUtc(2022, 8, 4, 11, 3));
 
@@ -112,7 +112,7 @@ public class DocExamplesTest
         LookbackDuration lookback = LookbackDuration.ParseOrThrow("1d12h");
         Duration reach = lookback.Duration;
         string text = lookback.ToString();
-        bool parsed = LookbackDuration.TryParse("30 days", out _);
+        bool parsed = LookbackDuration.TryParse("30 days", out _, out _);
         string days = LookbackDuration.FromDuration(Duration.FromDays(30)).ToString();
 
         Assert.Equal(Duration.FromHours(36), reach);
@@ -346,7 +346,8 @@ public class DocExamplesTest
 
         Assert.False(success);
         Assert.Equal(0, position);
-        Assert.StartsWith("'7 MINUTES' at position 0: 7 MINUTES (7 minutes) does not divide 24 hours (1,440 minutes) evenly: ", message, StringComparison.Ordinal);
+        Assert.StartsWith("7 MINUTES (7 minutes) does not divide 24 hours (1,440 minutes) evenly: ", message, StringComparison.Ordinal);
+        Assert.EndsWith(" at position 0: '^7 MINUTES'", message, StringComparison.Ordinal);
         Assert.Equal(message, Assert.Throws<FormatException>(() => result.Value).Message);
         Assert.Equal(message, Assert.Throws<FormatException>(() => result.GetValueOrThrow()).Message);
         Assert.True(parsed);

@@ -135,17 +135,18 @@ public class EndsOfTimeTest
         foreach (var interval in new[] { RunInterval.FromMinutes(5), RunInterval.FromDays(30) })
         {
             var lookback = LookbackDuration.FromDuration(Duration.FromDays(30));
-            yield return ($"TaskSchedule.Create {interval}", false, () =>
-            {
-                foreach (var task in TaskSchedule.Create(ScheduleTime.At(t), interval, endAt: ScheduleTime.At(t), lookback: lookback, zone: zone).Tasks())
-                {
-                    _ = task.WindowStart;
-                }
-            }
-            );
+            yield return ($"TaskSchedule.Create {interval}", false, () => ReadAll(TaskSchedule.Create(ScheduleTime.At(t), interval, endAt: ScheduleTime.At(t), lookback: lookback, zone: zone).Tasks()));
             var schedule = TaskSchedule.Create(ScheduleTime.At(Instant.FromUtc(2000, 1, 1, 0, 0)), interval, lookback: lookback, zone: zone);
             yield return ($"TasksReading {interval}", false, () => schedule.TasksReading(t).IsEmpty.ToString());
             yield return ($"TryGetTaskContaining {interval}", null, () => schedule.TryGetTaskContaining(t, out _));
+        }
+    }
+
+    private static void ReadAll(TaskList tasks)
+    {
+        foreach (var task in tasks)
+        {
+            _ = task.WindowStart;
         }
     }
 }

@@ -30,4 +30,28 @@ public class CivilCalendarTest
         Assert.Equal(3_652_059, checkedDates);
         Assert.Equal(0, CivilCalendar.DaysFromCivil(1970, 1, 1));
     }
+
+    [Fact]
+    public void CivilFromDays_EveryDayNodaTimeRepresents_IsNodaTimesDate()
+    {
+        var date = LocalDate.MinIsoValue; // -9998-01-01
+        int days = (int)Period.Between(new LocalDate(1970, 1, 1), date, PeriodUnits.Days).Days;
+        int checkedDates = 0;
+        for (; ; days++)
+        {
+            checkedDates++;
+            CivilCalendar.CivilFromDays(days, out int year, out int month, out int day);
+            if (year != date.Year || month != date.Month || day != date.Day)
+            {
+                Assert.Fail($"day {days}: {year}-{month}-{day}, expected {date:uuuu-MM-dd}");
+            }
+            if (date == LocalDate.MaxIsoValue)
+            {
+                break;
+            }
+            date = date.PlusDays(1);
+        }
+        Assert.Equal(7_304_119, checkedDates);
+        Assert.Equal(2_932_896, days); // 9999-12-31
+    }
 }

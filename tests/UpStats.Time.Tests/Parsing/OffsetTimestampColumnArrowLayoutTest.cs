@@ -97,24 +97,37 @@ public class OffsetTimestampColumnArrowLayoutTest
     [Property(MaxTest = 300)]
     public Property ParseEpochSeconds_ArrowLayout_EqualsTheStringsOverload_SlicedAndWithNulls() =>
         Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Generators.ColumnText) from skipped in Gen.Choose(0, 40) select (texts, skipped)), c =>
-        {
-            var (values, offsets, validity) = Layout(c.texts, c.skipped);
-            var arrow = new long[c.texts.Length];
-            var arrowErrors = new RowError[c.texts.Length];
-            var arrowResult = OffsetTimestampColumn.ParseEpochSeconds(values, offsets, arrow, validity, arrowErrors);
+            ArrowEqualsStrings(c.texts, c.skipped, milliseconds: false));
 
-            // The strings overload over the non-null rows, in the same order, is the oracle.
-            var present = Enumerable.Range(0, c.texts.Length).Where(i => c.texts[i] is not null).ToArray();
-            var spanValues = new long[present.Length];
-            var spanErrors = new RowError[present.Length];
-            var spanResult = OffsetTimestampColumn.ParseEpochSeconds(present.Select(i => c.texts[i]).ToArray(), spanValues, spanErrors);
-            var failedRows = spanErrors.Take(spanResult.Failed).Select(e => present[e.Row]).ToHashSet();
+    [Property(MaxTest = 300)]
+    public Property ParseEpochMilliseconds_ArrowLayout_EqualsTheStringsOverload_SlicedAndWithNulls() =>
+        Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Generators.ColumnText) from skipped in Gen.Choose(0, 40) select (texts, skipped)), c =>
+            ArrowEqualsStrings(c.texts, c.skipped, milliseconds: true));
 
-            bool same = arrowResult == new ColumnParseResult(c.texts.Length, spanResult.Failed, c.texts.Length)
-                && arrowErrors.Take(arrowResult.Failed).SequenceEqual(spanErrors.Take(spanResult.Failed).Select(e => e with { Row = present[e.Row] }))
-                && present.Select((row, k) => arrow[row] == spanValues[k]).All(x => x)
-                && Enumerable.Range(0, c.texts.Length).All(i => IsSet(validity, i) == (c.texts[i] is not null && !failedRows.Contains(i)))
-                && Enumerable.Range(0, c.texts.Length).All(i => IsSet(validity, i) || arrow[i] == 0);
-            return same.Label($"skipped {c.skipped}: [{string.Join(" | ", c.texts)}]");
-        });
+    private static Property ArrowEqualsStrings(string?[] texts, int skipped, bool milliseconds)
+    {
+        var (values, offsets, validity) = Layout(texts, skipped);
+        var arrow = new long[texts.Length];
+        var arrowErrors = new RowError[texts.Length];
+        var arrowResult = milliseconds
+            ? OffsetTimestampColumn.ParseEpochMilliseconds(values, offsets, arrow, validity, arrowErrors)
+            : OffsetTimestampColumn.ParseEpochSeconds(values, offsets, arrow, validity, arrowErrors);
+
+        // The strings overload over the non-null rows, in the same order, is the oracle.
+        var present = Enumerable.Range(0, texts.Length).Where(i => texts[i] is not null).ToArray();
+        var spanValues = new long[present.Length];
+        var spanErrors = new RowError[present.Length];
+        var presentTexts = present.Select(i => texts[i]).ToArray();
+        var spanResult = milliseconds
+            ? OffsetTimestampColumn.ParseEpochMilliseconds(presentTexts, spanValues, spanErrors)
+            : OffsetTimestampColumn.ParseEpochSeconds(presentTexts, spanValues, spanErrors);
+        var failedRows = spanErrors.Take(spanResult.Failed).Select(e => present[e.Row]).ToHashSet();
+
+        bool same = arrowResult == new ColumnParseResult(texts.Length, spanResult.Failed, texts.Length)
+            && arrowErrors.Take(arrowResult.Failed).SequenceEqual(spanErrors.Take(spanResult.Failed).Select(e => e with { Row = present[e.Row] }))
+            && present.Select((row, k) => arrow[row] == spanValues[k]).All(x => x)
+            && Enumerable.Range(0, texts.Length).All(i => IsSet(validity, i) == (texts[i] is not null && !failedRows.Contains(i)))
+            && Enumerable.Range(0, texts.Length).All(i => IsSet(validity, i) || arrow[i] == 0);
+        return same.Label($"skipped {skipped}: [{string.Join(" | ", texts)}]");
+    }
 }

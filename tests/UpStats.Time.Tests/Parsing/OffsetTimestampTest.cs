@@ -26,9 +26,10 @@ public class OffsetTimestampTest
     [Fact]
     public void Parse_UpStatsJobDateCreated_IsTheEveningBeforeInUtc()
     {
-        Assert.Equal(Instant.FromUtc(2015, 10, 10, 23, 26, 51), OffsetTimestamp.Parse("2015-10-11T00:26:51+0100"));
-        Assert.Equal(Instant.FromUtc(2015, 10, 10, 23, 26, 51), OffsetTimestamp.Parse("2015-10-11T00:26:51+0100"u8));
-        Assert.Equal(1444519611L, OffsetTimestamp.ParseEpochSeconds("2015-10-11T00:26:51+0100"));
+        Assert.Equal(Instant.FromUtc(2015, 10, 10, 23, 26, 51), OffsetTimestamp.ParseOrThrow("2015-10-11T00:26:51+0100"));
+        Assert.Equal(Instant.FromUtc(2015, 10, 10, 23, 26, 51), OffsetTimestamp.Parse("2015-10-11T00:26:51+0100").Value);
+        Assert.Equal(Instant.FromUtc(2015, 10, 10, 23, 26, 51), OffsetTimestamp.Parse("2015-10-11T00:26:51+0100".AsSpan()).Value);
+        Assert.Equal(Instant.FromUtc(2015, 10, 10, 23, 26, 51), OffsetTimestamp.Parse("2015-10-11T00:26:51+0100"u8).Value);
     }
 
     [Theory]
@@ -44,7 +45,7 @@ public class OffsetTimestampTest
     [InlineData("1970-01-01T00:00:00Z", 0L)]
     [InlineData("1969-12-31T23:59:59.5Z", -1L)]
     [InlineData("1969-12-31T23:59:59Z", -1L)]
-    [InlineData("0001-01-01T00:00:00+18:00", -62135661600L)]
+    [InlineData("0001-01-01T18:00:00+18:00", -62135596800L)]
     [InlineData("9999-12-31T23:59:59-18:00", 253402365599L)]
     [InlineData("2016-02-29T12:00:00Z", 1456747200L)]
     [InlineData("2000-02-29T00:00:00Z", 951782400L)]
@@ -166,10 +167,12 @@ public class OffsetTimestampTest
     [Fact]
     public void Parse_Invalid_ThrowsFormatExceptionWithTheMarkedText()
     {
-        var ex = Assert.Throws<FormatException>(() => OffsetTimestamp.Parse("2015-13-11T00:26:51+0100"));
+        var ex = Assert.Throws<FormatException>(() => OffsetTimestamp.ParseOrThrow("2015-13-11T00:26:51+0100"));
         Assert.Equal("Month must be between 01 and 12 at position 5: '2015-^13-11T00:26:51+0100'", ex.Message);
-        var utf8 = Assert.Throws<FormatException>(() => OffsetTimestamp.Parse("2015-13-11T00:26:51+0100"u8));
-        Assert.Equal(ex.Message, utf8.Message);
+        var utf8 = OffsetTimestamp.Parse("2015-13-11T00:26:51+0100"u8);
+        Assert.Equal((ParseErrorCode.MonthOutOfRange, ex.Message), (utf8.Error.Code, utf8.ErrorMessage));
+        Assert.Equal(ex.Message, Assert.Throws<FormatException>(() => utf8.Value).Message);
+        Assert.Equal(ex.Message, OffsetTimestamp.Parse("2015-13-11T00:26:51+0100").ErrorMessage);
         Assert.False(OffsetTimestamp.TryParse("2015-13-11T00:26:51+0100", out Instant _, out var error));
         Assert.Equal(ex.Message, error.ToMessage("2015-13-11T00:26:51+0100"));
     }
@@ -198,10 +201,12 @@ public class OffsetTimestampTest
     public void Parse_NullArguments_ThrowArgumentNullExceptionNamingThem()
     {
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.Parse((string)null!)).ParamName);
-        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.ParseEpochSeconds((string)null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.ParseOrThrow((string)null!)).ParamName);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.Parse(null!, LosAngeles, Resolvers.StrictResolver)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.ParseOrThrow(null!, LosAngeles, Resolvers.StrictResolver)).ParamName);
         // A value with an offset never needs the zone or the resolver; they are checked all the same.
         Assert.Equal("zone", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.Parse("2015-10-11T00:26:51+0100", null!, Resolvers.StrictResolver)).ParamName);
+        Assert.Equal("resolver", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.ParseOrThrow("2015-10-11T00:26:51+0100", LosAngeles, null!)).ParamName);
         Assert.Equal("resolver", Assert.Throws<ArgumentNullException>(() => OffsetTimestamp.TryParse("2015-10-11T00:26:51+0100"u8, LosAngeles, null!, out _, out _)).ParamName);
     }
 
@@ -277,7 +282,7 @@ public class OffsetTimestampTest
             Assert.False(OffsetTimestamp.TryParseEpochSeconds(utf8, out _, out error));
             Assert.Equal(expected, error);
         }
-        var ex = Assert.Throws<FormatException>(() => OffsetTimestamp.Parse(text));
+        var ex = Assert.Throws<FormatException>(() => OffsetTimestamp.ParseOrThrow(text));
         Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{expected.Reason} at position {position}: '"), ex.Message);
     }
 }

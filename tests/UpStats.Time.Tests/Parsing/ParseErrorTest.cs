@@ -20,6 +20,7 @@ public class ParseErrorTest
     [InlineData("2015-10-11T00:26:51", R.ExpectedOffset, ParseErrorReasons.ExpectedOffset)]
     [InlineData("2015-10-11T00:26:51+19", R.OffsetOutOfRange, ParseErrorReasons.OffsetOutOfRange)]
     [InlineData("9999-12-31T23:59:59-01:00", R.InstantOutOfRange, ParseErrorReasons.InstantOutOfRange)]
+    [InlineData("0001-01-01T00:00:00+18:00", R.InstantOutOfRange, ParseErrorReasons.InstantBeforeFirst)]
     public void Code_OfATimestampError_NamesTheReason(string text, ParseErrorCode code, string reason)
     {
         Assert.False(OffsetTimestamp.TryParse(text, out NodaTime.Instant _, out var error));
@@ -99,11 +100,35 @@ public class ParseErrorTest
         var result = RunInterval.Parse("15 parsecs");
         Assert.False(result.Success);
         Assert.NotNull(result.ErrorMessage);
-        Assert.StartsWith("'15 parsecs' at position ", result.ErrorMessage);
+        Assert.EndsWith(" at position 3: '15 ^parsecs'", result.ErrorMessage);
         Assert.Equal(result.ErrorMessage, result.ToString());
         Assert.False(result.TryGetValue(out var value));
         Assert.Equal(default, value);
         Assert.Equal(result.ErrorMessage, Assert.Throws<FormatException>(() => result.Value).Message);
+    }
+
+    [Fact]
+    public void ParseResult_Default_IsAFailureThatSaysNothingWasParsed()
+    {
+        var none = default(ParseResult<RunInterval>);
+
+        Assert.False(none.Success);
+        Assert.False(none.TryGetValue(out _));
+        Assert.Equal((0, R.None), (none.Error.Position, none.Error.Code));
+        Assert.Contains("default(ParseResult<T>)", none.Error.Reason, StringComparison.Ordinal);
+        Assert.Equal(none.Error.Reason, none.ErrorMessage);
+        Assert.Equal(none.ErrorMessage, none.ToString());
+        // Misuse, not bad text: InvalidOperationException, as Nullable<T>.Value without a value.
+        Assert.Equal(none.ErrorMessage, Assert.Throws<InvalidOperationException>(() => none.Value).Message);
+        Assert.Throws<InvalidOperationException>(() => none.GetValueOrThrow());
+        // default(RunInterval) is one minute: the parsed one minute is a success, the default result is not.
+        var oneMinute = RunInterval.Parse("1m");
+        Assert.Equal(default, oneMinute.Value);
+        Assert.NotEqual(oneMinute, none);
+        Assert.True(none == default(ParseResult<RunInterval>));
+        Assert.False(default(ParseResult<NodaTime.Instant>).Success);
+        Assert.False(default(ParseResult<UpStats.Time.Paths.PathPattern>).TryGetValue(out var pattern));
+        Assert.Null(pattern);
     }
 
     [Fact]

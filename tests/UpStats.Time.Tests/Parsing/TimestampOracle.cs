@@ -12,7 +12,7 @@ internal static partial class TimestampOracle
     [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:[.,]([0-9]{1,9}))?(?:[Zz]|([+-])([0-9]{2})(?::?([0-9]{2}))?)$", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 
-    /// <summary>Epoch seconds (floored) when the text is valid, else null.</summary>
+    /// <summary>Epoch seconds (floored) when the text is valid and not before 0001-01-01T00:00:00Z, else null.</summary>
     public static long? EpochSeconds(string text)
     {
         var m = Grammar().Match(text);
@@ -29,6 +29,8 @@ internal static partial class TimestampOracle
             return null;
         }
         int offset = (offsetHours * 3600 + offsetMinutes * 60) * (m.Groups[8].Value == "-" ? -1 : 1);
-        return new LocalDateTime(year, month, day, hour, minute, second).InUtc().ToInstant().ToUnixTimeSeconds() - offset;
+        long seconds = new LocalDateTime(year, month, day, hour, minute, second).InUtc().ToInstant().ToUnixTimeSeconds() - offset;
+        // 0001-01-01 with a positive offset names an instant in year 0: outside the range, as the year 0000 is.
+        return seconds < Generators.FirstEpochSeconds ? null : seconds;
     }
 }

@@ -115,8 +115,8 @@ public class PathPatternReadTest
 
         Assert.False(result.Success);
         Assert.Equal((position, reason), (result.Error.Position, result.Error.Reason));
-        Assert.False(PathPattern.TryParse(text, out _));
-        Assert.Equal($"'{text}' at position {position}: {reason}", Assert.Throws<FormatException>(() => PathPattern.ParseOrThrow(text)).Message);
+        Assert.False(PathPattern.TryParse(text, out _, out _));
+        Assert.Equal($"{reason} at position {position}: '{text[..position]}^{text[position..]}'", Assert.Throws<FormatException>(() => PathPattern.ParseOrThrow(text)).Message);
     }
 
     /// <summary>Paths that must not match, with where and why; positions count from the start of the whole path.</summary>

@@ -1,3 +1,4 @@
+using UpStats.Time.Parsing;
 using UpStats.Time.Grid;
 using UpStats.Time.Partitioning;
 using UpStats.Time.Paths;
@@ -35,10 +36,10 @@ public class PathPatternTest
         Assert.False(result.Success);
         Assert.Equal(position, result.Error.Position);
         Assert.Equal(reason, result.Error.Reason);
-        Assert.False(PathPattern.TryParse(text, out var template));
+        Assert.False(PathPattern.TryParse(text, out var template, out _));
         Assert.Null(template);
         var thrown = Assert.Throws<FormatException>(() => PathPattern.ParseOrThrow(text));
-        Assert.Equal($"'{text}' at position {position}: {reason}", thrown.Message);
+        Assert.Equal($"{reason} at position {position}: '{text[..position]}^{text[position..]}'", thrown.Message);
     }
 
     [Fact]
@@ -58,17 +59,18 @@ public class PathPatternTest
             var result = PathPattern.Parse(text);
             Assert.False(result.Success);
             Assert.Equal((position, reason), (result.Error.Position, result.Error.Reason));
-            Assert.False(PathPattern.TryParse(text, out _));
+            Assert.False(PathPattern.TryParse(text, out _, out _));
         }
         Assert.Equal("\U0001F600/2024", PathPattern.ParseOrThrow("\U0001F600/{yyyy}").Format(new LocalDateTime(2024, 1, 1, 0, 0)));
     }
 
     [Fact]
-    public void TryParse_Null_IsFalseWithoutThrowing()
+    public void TryParse_NullString_IsTheEmptyTextWithoutThrowing()
     {
-        Assert.False(PathPattern.TryParse(null, out var template));
+        Assert.False(PathPattern.TryParse((string?)null, out var template, out var error));
         Assert.Null(template);
-        Assert.Throws<ArgumentNullException>("text", () => PathPattern.Parse(null!));
+        Assert.Equal((0, ParseErrorCode.Empty), (error.Position, error.Code));
+        Assert.Throws<ArgumentNullException>("text", () => PathPattern.Parse((string)null!));
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public class PathPatternTest
 
         Assert.True(result.Success);
         Assert.Equal("dt={yyyy}-{MM}-{dd}/hr={HH}", result.Value.Text);
-        Assert.True(PathPattern.TryParse("dt={yyyy}-{MM}-{dd}/hr={HH}", out var template));
+        Assert.True(PathPattern.TryParse("dt={yyyy}-{MM}-{dd}/hr={HH}", out var template, out _));
         Assert.Equal(result.Value, template);
     }
 

@@ -65,7 +65,11 @@ public class GrammarTest
         {
             foreach (var (dialect, grammar) in new[] { (SqlDialect.Hive, "hive"), (SqlDialect.Spark, "spark"), (SqlDialect.Trino, "trino"), (SqlDialect.Athena, "trino") })
             {
-                foreach (var (column, integers, unit) in new[] { ("event_time", false, EventTimeUnit.Seconds), ("order", true, EventTimeUnit.Milliseconds), ("e.`date`", false, EventTimeUnit.Seconds) })
+                foreach (var (column, integers, unit) in new[]
+                {
+                    ("event_time", false, EventTimeUnit.Seconds), ("order", true, EventTimeUnit.Milliseconds), ("e.`date`", false, EventTimeUnit.Seconds),
+                    ("event_time", false, EventTimeUnit.Timestamp), ("e.`date`", true, EventTimeUnit.TimestampWithTimeZone), ("ts", false, EventTimeUnit.TimestampWithTimeZone),
+                })
                 {
                     string timeColumn = dialect is SqlDialect.Trino or SqlDialect.Athena ? column.Replace('`', '"') : column;
                     string predicate = RangePredicateRenderer.Render(range, new RangePredicateOptions(dialect, timeColumn) { IntegerPartitions = integers, TimeUnit = unit });
@@ -83,6 +87,10 @@ public class GrammarTest
             ("hive", "ALTER TABLE sales.order ADD IF NOT EXISTS PARTITION (year='2024') LOCATION 's3://x';"),
             ("hive", "ALTER TABLE t ADD IF NOT EXISTS PARTITION (date='2024-01-01') LOCATION 's3://x';"),
             ("trino", "SELECT * FROM t WHERE order >= 1"),
+            // Timestamp literals are spelled per dialect: Hive has no TIMESTAMPTZ literal (DuckDB's), and Trino takes
+            // the zone inside the string, not the standard's TIMESTAMP WITH TIME ZONE '…'.
+            ("hive", "SELECT * FROM t WHERE ts >= TIMESTAMPTZ '2020-04-09 07:00:00+00'"),
+            ("trino", "SELECT * FROM t WHERE ts >= TIMESTAMP WITH TIME ZONE '2020-04-09 07:00:00 UTC'"),
         ]);
         Assert.All(errors, e => Assert.NotEmpty(e));
     }

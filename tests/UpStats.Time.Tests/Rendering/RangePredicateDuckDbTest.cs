@@ -10,6 +10,10 @@ namespace UpStats.Time.Tests.Rendering;
 // (Los Angeles), :30 and :45 offsets (Kolkata, Kathmandu), 30-minute DST (Lord Howe), a skipped day (Apia 2011-12-30),
 // an edge inside a repeated hour (two intervals). Each interval's edges start-1s, start, end-1s, end are events, and
 // rows whose folder is outside the sources but whose time is inside must be rejected (that is what pruning needs).
+// Each file holds the event time three ways: epoch seconds, a TIMESTAMP with the UTC wall clock, and a TIMESTAMPTZ
+// written with the offset of the range's zone. The timestamp predicates run in a session whose TimeZone is neither
+// UTC nor the range's zone, to show their literals do not depend on it; a zone-less column compared with zone-aware
+// literals does depend on it (DuckDB casts the column through the session zone), which is why the kinds are two.
 public sealed class RangePredicateDuckDbTest : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"upstats-where-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -40,22 +44,55 @@ public sealed class RangePredicateDuckDbTest : IDisposable
     public void DuckDbPredicate_SelectsExactlyTheRangesRows_IntegerPartitionsEpochMilliseconds(string zone, string from, string to) =>
         Check(zone, from, to, integers: true, EventTimeUnit.Milliseconds);
 
-    private void Check(string zoneId, string from, string to, bool integers, EventTimeUnit unit)
+    [Theory]
+    [MemberData(nameof(Ranges))]
+    public void DuckDbPredicate_SelectsExactlyTheRangesRows_TimestampColumnInAKathmanduSession(string zone, string from, string to) =>
+        Check(zone, from, to, integers: false, EventTimeUnit.Timestamp, session: "Asia/Kathmandu");
+
+    [Theory]
+    [MemberData(nameof(Ranges))]
+    public void DuckDbPredicate_SelectsExactlyTheRangesRows_TimestampTzColumnInAChathamSession(string zone, string from, string to) =>
+        Check(zone, from, to, integers: true, EventTimeUnit.TimestampWithTimeZone, session: "Pacific/Chatham");
+
+    [Fact]
+    public void DuckDbPredicate_ZonelessColumnAgainstZoneAwareLiterals_DependsOnTheSessionZone()
+    {
+        var range = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour).RangeOf(Local("2020-04-09"), Local("2020-04-10"));
+        var rows = Rows(range);
+        WriteFolders(rows, range.Zone);
+        // The wrong kind for a TIMESTAMP column: its literals are TIMESTAMPTZ, so DuckDB casts the column through the session zone.
+        string predicate = RangePredicateRenderer.Render(range, new RangePredicateOptions(SqlDialect.DuckDB, "ts") { TimeUnit = EventTimeUnit.TimestampWithTimeZone });
+        var expected = rows.Where(r => !r.Misplaced && range.Intervals.Any(i => i.Contains(r.Time))).Select(r => r.Id).ToHashSet();
+        Assert.NotEmpty(expected);
+        using var db = Open("UTC");
+        Assert.True(expected.SetEquals(Ids(db, Select("utc_wall", predicate))));
+        Execute(db, "SET TimeZone = 'America/New_York'");
+        Assert.False(expected.SetEquals(Ids(db, Select("utc_wall", predicate))));
+        // The right kind (zone-less literals) is the same in both sessions.
+        string zoneless = RangePredicateRenderer.Render(range, new RangePredicateOptions(SqlDialect.DuckDB, "ts") { TimeUnit = EventTimeUnit.Timestamp });
+        Assert.True(expected.SetEquals(Ids(db, Select("utc_wall", zoneless))));
+    }
+
+    private void Check(string zoneId, string from, string to, bool integers, EventTimeUnit unit, string? session = null)
     {
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
         var range = PartitionMap.For(zone, PartitionGranularity.Hour).RangeOf(Local(from), Local(to));
         var rows = Rows(range);
-        WriteFolders(rows);
+        WriteFolders(rows, zone);
         var options = new RangePredicateOptions(SqlDialect.DuckDB, "ts") { IntegerPartitions = integers, TimeUnit = unit };
         string predicate = RangePredicateRenderer.Render(range, options);
         Assert.True(predicate.Length < 4000, predicate);
 
-        using var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
-        string scan = $"read_csv('{_root}/**/*.csv', hive_partitioning = true, {(integers ? "hive_types = {'year': 'INTEGER', 'month': 'INTEGER', 'day': 'INTEGER', 'hour': 'INTEGER'}" : "hive_types_autocast = false")}, "
-            + "header = true, columns = {'id': 'BIGINT', 'ts': 'BIGINT'}, filename = true)";
-        string tsExpr = unit == EventTimeUnit.Milliseconds ? "ts * 1000 + 0" : "ts";
-        var selected = Ids(db, $"SELECT id FROM (SELECT id, {tsExpr} AS ts, year, month, day, hour FROM {scan}) WHERE {predicate}");
+        using var db = Open(session);
+        string scan = Scan(integers);
+        string tsExpr = unit switch
+        {
+            EventTimeUnit.Milliseconds => "ts * 1000 + 0",
+            EventTimeUnit.Timestamp => "utc_wall",
+            EventTimeUnit.TimestampWithTimeZone => "instant",
+            _ => "ts",
+        };
+        var selected = Ids(db, Select(tsExpr, predicate, integers));
         var expected = rows.Where(r => !r.Misplaced && Contains(zone, range, r.Time)).Select(r => r.Id).ToHashSet();
         Assert.True(expected.SetEquals(selected),
             $"{zoneId} [{from}, {to}): {predicate}\nmissing {string.Join(", ", expected.Except(selected).Select(i => rows[(int)i]))}\n"
@@ -72,6 +109,33 @@ public sealed class RangePredicateDuckDbTest : IDisposable
         // The oracle itself is not vacuous: each case has rows on both sides.
         Assert.Contains(rows, r => !expected.Contains(r.Id));
         Assert.Equal(range.IsEmpty, expected.Count == 0);
+    }
+
+    private DuckDBConnection Open(string? session)
+    {
+        var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        if (session is not null)
+        {
+            Execute(db, $"SET TimeZone = '{session}'");
+            Assert.Equal(session, Strings(db, "SELECT current_setting('TimeZone')").Single());
+        }
+        return db;
+    }
+
+    private string Scan(bool integers) =>
+        $"read_csv('{_root}/**/*.csv', hive_partitioning = true, {(integers ? "hive_types = {'year': 'INTEGER', 'month': 'INTEGER', 'day': 'INTEGER', 'hour': 'INTEGER'}" : "hive_types_autocast = false")}, "
+        + "header = true, columns = {'id': 'BIGINT', 'ts': 'BIGINT', 'utc_wall': 'TIMESTAMP', 'instant': 'TIMESTAMPTZ'}, filename = true)";
+
+    /// <summary>The ids the predicate selects, with the column <paramref name="tsExpr"/> (a column or an expression of one) as <c>ts</c>.</summary>
+    private string Select(string tsExpr, string predicate, bool integers = false) =>
+        $"SELECT id FROM (SELECT id, {tsExpr} AS ts, year, month, day, hour FROM {Scan(integers)}) WHERE {predicate}";
+
+    private static void Execute(DuckDBConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>NodaTime's answer: the row's local time in the zone lies in [From, To).</summary>
@@ -125,14 +189,20 @@ public sealed class RangePredicateDuckDbTest : IDisposable
 
     private static Instant Hour(Instant t) => Instant.FromUnixTimeSeconds(t.ToUnixTimeSeconds() / 3600 * 3600);
 
-    private void WriteFolders(List<Row> rows)
+    private static readonly NodaTime.Text.LocalDateTimePattern UtcWall = NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
+    private static readonly NodaTime.Text.OffsetDateTimePattern WithOffset = NodaTime.Text.OffsetDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:sso<+HH:mm>");
+
+    /// <summary>One CSV file per UTC hour folder; the TIMESTAMPTZ column is written with the offset of <paramref name="zone"/>.</summary>
+    private void WriteFolders(List<Row> rows, DateTimeZone zone)
     {
         foreach (var group in rows.GroupBy(r => r.Folder))
         {
             var h = group.Key.InUtc();
             string dir = Path.Combine(_root, string.Create(CultureInfo.InvariantCulture, $"year={h.Year:D4}/month={h.Month:D2}/day={h.Day:D2}/hour={h.Hour:D2}"));
             Directory.CreateDirectory(dir);
-            File.WriteAllLines(Path.Combine(dir, "part.csv"), ["id,ts", .. group.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id},{r.Time.ToUnixTimeSeconds()}"))]);
+            File.WriteAllLines(Path.Combine(dir, "part.csv"), ["id,ts,utc_wall,instant", .. group.Select(r =>
+                $"{r.Id.ToString(CultureInfo.InvariantCulture)},{r.Time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)},"
+                + $"{UtcWall.Format(r.Time.InUtc().LocalDateTime)},{WithOffset.Format(r.Time.InZone(zone).ToOffsetDateTime())}")]);
         }
     }
 

@@ -4,14 +4,20 @@ using UpStats.Time.Rendering;
 namespace UpStats.Time.Tests.Rendering;
 
 // The predicate's text: its length bound in every zone, column names and quoting, layouts of other steps, errors.
-public class RangePredicateRendererTest
+public partial class RangePredicateRendererTest
 {
     private static readonly PartitionMap La = PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour);
 
     [Fact]
     public void Render_TenYearsInEveryZone_StaysUnder4000Characters()
     {
-        var options = new RangePredicateOptions(SqlDialect.Trino, "event_time") { TimeUnit = EventTimeUnit.Milliseconds };
+        // The longest bound spellings: epoch milliseconds, and Hive's TIMESTAMPLOCALTZ '… UTC' (the longest literal).
+        RangePredicateOptions[] options =
+        [
+            new(SqlDialect.Trino, "event_time") { TimeUnit = EventTimeUnit.Milliseconds },
+            new(SqlDialect.Hive, "event_time") { TimeUnit = EventTimeUnit.TimestampWithTimeZone },
+            new(SqlDialect.DuckDB, "event_time") { TimeUnit = EventTimeUnit.Timestamp },
+        ];
         int longest = 0;
         foreach (var id in Generators.AllZoneIds)
         {
@@ -23,7 +29,11 @@ public class RangePredicateRendererTest
                 (new LocalDateTime(1970, 1, 1, 0, 0), new LocalDateTime(1980, 1, 1, 0, 0)),
             })
             {
-                longest = Math.Max(longest, RangePredicateRenderer.Render(map.RangeOf(from, to), options).Length);
+                var range = map.RangeOf(from, to);
+                foreach (var o in options)
+                {
+                    longest = Math.Max(longest, RangePredicateRenderer.Render(range, o).Length);
+                }
             }
         }
         Assert.InRange(longest, 100, 4000);

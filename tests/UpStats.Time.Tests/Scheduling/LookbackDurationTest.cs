@@ -75,7 +75,7 @@ public class LookbackDurationTest
     [InlineData(" 0 ", 0L)]
     public void Parse_WhitespaceCaseAndTheLimit_AreAccepted(string text, long milliseconds)
     {
-        Assert.True(LookbackDuration.TryParse(text, out var lookback));
+        Assert.True(LookbackDuration.TryParse(text, out var lookback, out _));
         Assert.Equal(Duration.FromMilliseconds(milliseconds), lookback.Duration);
         Assert.Equal(lookback, LookbackDuration.Parse(text.AsSpan()).Value);
     }
@@ -97,13 +97,13 @@ public class LookbackDurationTest
     {
         var result = LookbackDuration.Parse(text);
         Assert.Equal((position, reason), (result.Error.Position, result.Error.Reason));
-        Assert.False(LookbackDuration.TryParse(text, out var lookback));
+        Assert.False(LookbackDuration.TryParse(text, out var lookback, out _));
         Assert.Equal(LookbackDuration.None, lookback);
     }
 
     [Fact]
     public void Parse_Null_ThrowsArgumentNullException() =>
-        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => LookbackDuration.Parse(null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => LookbackDuration.Parse((string)null!)).ParamName);
 
     [Fact]
     public void FromDuration_Limits_AreInclusive()

@@ -59,11 +59,11 @@ public class RunIntervalLimitsTest
     [Fact]
     public void Parse_NullAndSpan()
     {
-        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => RunInterval.Parse(null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => RunInterval.Parse((string)null!)).ParamName);
         Assert.Equal(RunInterval.FromMinutes(15), RunInterval.Parse("15m".AsSpan()).Value);
-        Assert.True(RunInterval.TryParse(" 2 hours ", out var two));
+        Assert.True(RunInterval.TryParse(" 2 hours ", out var two, out _));
         Assert.Equal(120, two.TotalMinutes);
-        Assert.False(RunInterval.TryParse("5 hours", out _));
+        Assert.False(RunInterval.TryParse("5 hours", out _, out _));
         Assert.True(RunInterval.FromMinutes(15) != RunInterval.FromMinutes(30));
         Assert.False(RunInterval.FromMinutes(15) != RunInterval.ParseOrThrow("15 minutes"));
     }

@@ -72,7 +72,7 @@ public class RunIntervalTest
         Assert.False(result.Success);
         Assert.Equal(position, result.Error.Position);
         Assert.Equal(reason, result.Error.Reason);
-        Assert.False(RunInterval.TryParse(text, out _));
+        Assert.False(RunInterval.TryParse(text, out _, out _));
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public class RunIntervalTest
     [Property(MaxTest = 200)]
     public Property EveryValidSubDayInterval_DividesADay() =>
         Prop.ForAll(Arb.From(Gen.Choose(1, 1439)), m =>
-            RunInterval.TryParse($"{m}m", out var interval) == (1440 % m == 0)
-            && (!RunInterval.TryParse($"{m}m", out interval) || 1440 % interval.TotalMinutes == 0));
+            RunInterval.TryParse($"{m}m", out var interval, out _) == (1440 % m == 0)
+            && (!RunInterval.TryParse($"{m}m", out interval, out _) || 1440 % interval.TotalMinutes == 0));
 
     [Property(MaxTest = 200)]
     public Property ToString_RoundTrips() =>
