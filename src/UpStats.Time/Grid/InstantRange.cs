@@ -45,8 +45,9 @@ internal static class InstantRange
     /// Checks a computed tick count (a boundary, a window's end): an error naming the input
     /// <paramref name="paramName"/> when the result falls outside the years 0001–9999.
     /// </summary>
-    internal static long CheckResult(long ticks, string paramName, object input) =>
-        ticks >= FirstResultTicks && ticks < LastResultTicks ? ticks : throw ResultOutOfRange(paramName, input);
+    /// <remarks>Generic, so that a struct input is boxed only when the error is built: <c>KeyOf</c> stays 0 B.</remarks>
+    internal static long CheckResult<T>(long ticks, string paramName, T input) =>
+        ticks >= FirstResultTicks && ticks < LastResultTicks ? ticks : throw ResultOutOfRange(paramName, input!);
 
     // A result (a boundary, a cell's label, a window's end) may lie anywhere in the years 0001–9999.
     private static readonly long FirstResultTicks = Instant.FromUtc(1, 1, 1, 0, 0).ToUnixTimeTicks();

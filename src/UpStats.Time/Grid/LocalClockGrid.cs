@@ -37,6 +37,7 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
     private readonly long _stepTicks;
     private readonly bool _isFixedOffset;
     private readonly long _fixedOffsetTicks;
+    private readonly ConstantStep _floor;
 
     private LocalClockGrid(DateTimeZone zone, long stepTicks, long originTicks, Period step, LocalDate? anchor)
     {
@@ -50,6 +51,19 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
         var whole = zone.GetZoneInterval(Instant.MinValue);
         _isFixedOffset = !whole.HasEnd;
         _fixedOffsetTicks = whole.WallOffset.Ticks;
+        // Stryker disable once all : equivalent; the constant-step cases compute what the general case computes, faster.
+        _floor = originTicks != 0 ? ConstantStep.None
+            : stepTicks == TimeSpan.TicksPerHour ? ConstantStep.Hour
+            : stepTicks == TickMath.TicksPerDay ? ConstantStep.Day
+            : ConstantStep.None;
+    }
+
+    /// <summary>A step the floor can divide by as a compile-time constant.</summary>
+    private enum ConstantStep : byte
+    {
+        None,
+        Hour,
+        Day,
     }
 
     /// <summary>The zone whose local clock the grid is drawn on.</summary>
@@ -184,7 +198,18 @@ public sealed class LocalClockGrid : IEquatable<LocalClockGrid>
 
     internal bool IsLabelTicks(long local) => TickMath.FloorMod(local - _originTicks, _stepTicks) == 0;
 
-    internal long FloorLabel(long local) => TickMath.FloorToGrid(local, _originTicks, _stepTicks);
+    /// <summary>The label at or before a local tick count.</summary>
+    /// <remarks>
+    /// Hour and day grids from midnight (every partition map's, and the daily calendar windows') divide by a constant,
+    /// which the JIT turns into a multiply; any other step takes a 64-bit hardware divide. The per-event
+    /// <c>PartitionMap.KeyOf</c> is this plus the offset look-up; see benchmarks/results/Lists-and-grid-notes.md.
+    /// </remarks>
+    internal long FloorLabel(long local) => _floor switch
+    {
+        ConstantStep.Hour => local - TickMath.FloorMod(local, TimeSpan.TicksPerHour),
+        ConstantStep.Day => local - TickMath.FloorMod(local, TickMath.TicksPerDay),
+        _ => TickMath.FloorToGrid(local, _originTicks, _stepTicks),
+    };
 
     internal long NextLabelTicks(long local) => FloorLabel(local) + _stepTicks;
 
