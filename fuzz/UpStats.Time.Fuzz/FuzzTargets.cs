@@ -81,6 +81,7 @@ internal static class FuzzTargets
         {
             Check(result.Error.Position >= 0 && result.Error.Position <= text.Length, $"interval '{text}': position {result.Error.Position}");
         }
+        CheckUtf8Twin(data, text, result, RunInterval.Parse(data), "interval");
     }
 
     /// <summary>PARSE_DURATION text: never an unexpected exception, positions inside the text, and a value that round-trips through ToString.</summary>
@@ -98,6 +99,25 @@ internal static class FuzzTargets
         {
             Check(result.Error.Position >= 0 && result.Error.Position <= text.Length, $"lookback '{text}': position {result.Error.Position}");
         }
+        CheckUtf8Twin(data, text, result, LookbackDuration.Parse(data), "lookback");
+    }
+
+    /// <summary>
+    /// The UTF-8 overload on the raw bytes is the same parser: valid UTF-8 gives the same value or the same error (its
+    /// position counted in bytes), invalid UTF-8 fails as such instead of being read as U+FFFD.
+    /// </summary>
+    private static void CheckUtf8Twin<T>(byte[] data, string text, UpStats.Time.Parsing.ParseResult<T> fromText, UpStats.Time.Parsing.ParseResult<T> fromUtf8, string what)
+        where T : notnull, IEquatable<T>
+    {
+        if (StrictUtf8(data) is null)
+        {
+            Check(!fromUtf8.Success && fromUtf8.Error.Code == ParseErrorCode.InvalidCharacter, $"{what} {Convert.ToHexString(data)}: invalid UTF-8 gave {fromUtf8}");
+            return;
+        }
+        int bytes = fromText.Success ? 0 : Encoding.UTF8.GetByteCount(text.AsSpan(0, Math.Min(fromText.Error.Position, text.Length)));
+        Check(fromUtf8.Success == fromText.Success && (!fromText.Success || fromUtf8.Value.Equals(fromText.Value))
+            && fromUtf8.Error.Code == fromText.Error.Code && fromUtf8.Error.Reason == fromText.Error.Reason && fromUtf8.Error.Position == bytes,
+            $"{what} '{text}': UTF-8 gave {fromUtf8}, the string {fromText} (byte position {bytes})");
     }
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -66,6 +66,7 @@ public class OffsetTimestampRangeEndsTest
         Assert.Equal((false, expected, message), (OffsetTimestamp.Parse(utf8).Success, OffsetTimestamp.Parse(utf8).Error, OffsetTimestamp.Parse(utf8).ErrorMessage));
         Assert.Equal((false, expected, message), (OffsetTimestamp.Parse(text, zone, Resolvers.LenientResolver).Success, OffsetTimestamp.Parse(text, zone, Resolvers.LenientResolver).Error, OffsetTimestamp.Parse(text, zone, Resolvers.LenientResolver).ErrorMessage));
         Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.ParseOrThrow(text)).Message);
+        Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.Parse(utf8).GetValueOrThrow()).Message);
         Assert.Equal(message, Assert.Throws<FormatException>(() => OffsetTimestamp.ParseOrThrow(text, zone, Resolvers.LenientResolver)).Message);
     }
 
