@@ -242,6 +242,22 @@ public sealed record TimestampText(string Text, LocalDateTime Local, int OffsetS
     /// <summary>NodaTime's answer in Unix ticks (the fraction truncated to 100 ns).</summary>
     public long ExpectedEpochTicks => Local.InUtc().ToInstant().ToUnixTimeTicks() - OffsetSeconds * TimeSpan.TicksPerSecond;
 
+    /// <summary>
+    /// NodaTime's own reading of the text, with an <see cref="NodaTime.Text.OffsetDateTimePattern"/> for its form (after
+    /// spelling 'T', '.' and 'Z' the one way NodaTime's patterns do): the oracle of the parsing properties.
+    /// </summary>
+    public NodaTime.Text.ParseResult<OffsetDateTime> ParseWithNodaTime()
+    {
+        string normalised = Text.Replace(' ', 'T').Replace('t', 'T').Replace(',', '.').Replace('z', 'Z');
+        var pattern = NodaTime.Text.OffsetDateTimePattern.CreateWithInvariantCulture(Form switch
+        {
+            "+hhmm" => "uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HHmm>",
+            "+hh" => "uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH>",
+            _ => "uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<G>",
+        });
+        return pattern.Parse(normalised);
+    }
+
     /// <summary>Builds the text of a timestamp; the offset is made to fit the form (0 for Z, whole hours for ±hh).</summary>
     public static TimestampText Create(LocalDateTime local, int fractionDigits, int fraction, string form, int offsetMinutes, char dateTimeSeparator, char fractionSeparator)
     {

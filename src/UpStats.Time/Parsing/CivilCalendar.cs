@@ -14,6 +14,9 @@ internal static class CivilCalendar
     /// <summary>0001-01-01T00:00:00Z in Unix epoch seconds: the first instant a timestamp may name.</summary>
     internal const long MinEpochSeconds = -62_135_596_800;
 
+    /// <summary>0001-01-01 in days from 1970-01-01.</summary>
+    internal const int MinEpochDays = -719_162;
+
     // y % 25 == 0 exactly when y * (the inverse of 25 mod 2^32) <= (2^32 - 1) / 25 (Lemire's divisibility test).
     private const uint InverseOf25 = 0xC28F_5C29;
     private const uint MaxMultipleOf25 = uint.MaxValue / 25;

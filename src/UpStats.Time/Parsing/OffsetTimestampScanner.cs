@@ -161,7 +161,8 @@ internal static class OffsetTimestampScanner
     {
         epochSeconds = CivilCalendar.DaysFromCivil(year, month, day) * CivilCalendar.SecondsPerDay
             + (hour * 3600 + minute * 60 + second) - offsetSeconds;
-        if (epochSeconds < CivilCalendar.MinEpochSeconds)
+        // The year first: it is known long before the sum, so the common answer does not wait for the compare.
+        if (year == 1 && epochSeconds < CivilCalendar.MinEpochSeconds)
         {
             epochSeconds = 0;
             return false;

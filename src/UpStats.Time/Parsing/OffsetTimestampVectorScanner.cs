@@ -224,15 +224,17 @@ internal static class OffsetTimestampVectorScanner
         Vector128<int> lastDay = Vector128.ConditionalSelect(Vector128.Equals(month, Vector128.Create(2)),
             Vector128.Create(28) - leap,
             Vector128.Create(30) + ((month ^ Vector128.ShiftRightLogical(month, 3)) & Vector128<int>.One));
-        Vector128<int> invalid = Vector128.GreaterThan(day, lastDay) | Vector128.Equals(year, Vector128<int>.Zero)
-            | Vector128.GreaterThan(offset, Vector128.Create(18 * 3600));
-
         // UTC = local - offset for '+' (sign code 0) and local + offset for '-' (2).
         Vector128<int> secondOfDay = clock.GetLower() + second + (sign - Vector128<int>.One) * offset;
+        // 0001-01-01 with a positive offset falls before the first instant (the general parser says why): on the day
+        // number and the second of the day, which never reaches back a whole day: four 128-bit operations folded into
+        // the mask above, rather than a 64-bit compare of the result with a mask of its own.
+        Vector128<int> invalid = Vector128.GreaterThan(day, lastDay) | Vector128.Equals(year, Vector128<int>.Zero)
+            | Vector128.GreaterThan(offset, Vector128.Create(18 * 3600))
+            | (Vector128.Equals(days, Vector128.Create(CivilCalendar.MinEpochDays)) & Vector128.LessThan(secondOfDay, Vector128<int>.Zero));
+        valid = ~invalid.ExtractMostSignificantBits() & 0xF;
         Vector256<long> epochSeconds = Avx2.Multiply(Avx2.ConvertToVector256Int64(days).AsInt32(), Vector256.Create(CivilCalendar.SecondsPerDay).AsInt32())
             + Avx2.ConvertToVector256Int64(secondOfDay);
-        // 0001-01-01 with a positive offset falls before the first instant: the general parser says why.
-        valid = ~(invalid.ExtractMostSignificantBits() | Vector256.LessThan(epochSeconds, Vector256.Create(CivilCalendar.MinEpochSeconds)).ExtractMostSignificantBits()) & 0xF;
         return epochSeconds;
     }
 
