@@ -36,13 +36,18 @@ internal static partial class Oracles
         }
         try
         {
-            return result.Value.ToInstant();
+            var instant = result.Value.ToInstant();
+            // 0001-01-01 early with a positive offset reads as an instant in the year 0: outside the years the
+            // grammar allows, so the parser rejects it (at the offset) as it does past Instant.MaxValue.
+            return instant < FirstInstant ? null : instant;
         }
         catch (OverflowException)
         {
             return null; // 9999-12-31 with a negative offset: past Instant.MaxValue for NodaTime as for us
         }
     }
+
+    private static readonly Instant FirstInstant = Instant.FromUtc(1, 1, 1, 0, 0);
 
     [GeneratedRegex(@"^\s*(?<n>[0-9]+)\s*(?<unit>[A-Za-z]+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex IntervalShape();
