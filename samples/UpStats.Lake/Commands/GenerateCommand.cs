@@ -59,9 +59,9 @@ internal static class GenerateCommand
     /// <remarks>
     /// The rows are the same for the same seed whatever the compression level: same ids, times, queries and
     /// SHA-1s, and <c>data</c> inflates to the same JSON (only the zlib bytes differ between levels).
-    /// Three stages, like the migration: this thread's generator makes the responses in order (it is one
-    /// random sequence), batches of them are canonicalized, hashed and compressed on the thread pool (the
-    /// costly part, on every core), and the writer stores the prepared batches in order. At most
+    /// Three stages, like the migration: this thread's generator draws the responses in order (it is one
+    /// random sequence), batches of them are rendered (already in canonical form), hashed and compressed on
+    /// the thread pool (the costly part, on every core), and the writer stores the prepared batches in order. At most
     /// <see cref="BatchesInFlight"/> batches exist at once, so memory does not grow with the rows.
     /// </remarks>
     public static (long Payloads, long Duplicates) Generate(LakeDatabase database, long rows, int seed, CompressionLevel compression = CompressionLevel.Fastest)
@@ -86,7 +86,7 @@ internal static class GenerateCommand
                     {
                         batch[i] = generator.Next();
                     }
-                    var work = Task.Run(() => Array.ConvertAll(batch, r => (r, PreparedPayload.Prepare(r.Json, compression))), CancellationToken.None);
+                    var work = Task.Run(() => Array.ConvertAll(batch, r => (r, PreparedPayload.FromCanonical(r.Json, compression))), CancellationToken.None);
                     prepared.Writer.WriteAsync(work, stop.Token).AsTask().GetAwaiter().GetResult();
                 }
             }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using NodaTime;
+using NodaTime.Text;
 
 namespace UpStats.Lake.Display;
 
@@ -10,6 +10,8 @@ namespace UpStats.Lake.Display;
 /// </summary>
 internal static class SearchBound
 {
+    private static readonly InstantPattern Utc = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss'Z'");
+
     /// <summary>The bound after seeing <paramref name="dates"/> (null when nothing was seen yet): their maximum, never moving back.</summary>
     public static long? MoveForward(long? bound, IEnumerable<long> dates)
     {
@@ -28,5 +30,5 @@ internal static class SearchBound
 
     /// <summary>The query-string parameter a search request carries for the bound (empty without one).</summary>
     public static string QueryParameter(long? bound) =>
-        bound is null ? "" : "&created_after=" + Instant.FromUnixTimeSeconds(bound.Value).ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        bound is null ? "" : "&created_after=" + Utc.Format(Instant.FromUnixTimeSeconds(bound.Value));
 }

@@ -1,11 +1,15 @@
 namespace UpStats.Lake.Generation;
 
-/// <summary>One generated API response: the request's query, when it was stored, its JSON and its jobs.</summary>
+/// <summary>One generated API response: the request's query, when it was stored, its body and its jobs.</summary>
 /// <param name="Query">The request's query string.</param>
 /// <param name="AddedTime">When it was stored, UTC epoch seconds.</param>
-/// <param name="Json">The response body (UTF-8 JSON, keys in the API's order, not sorted).</param>
+/// <param name="Body">The response body, rendered on first use.</param>
 /// <param name="Jobs">The jobs it carries, in order: what a direct parse of every value is checked against.</param>
-internal sealed record GeneratedResponse(string Query, long AddedTime, byte[] Json, IReadOnlyList<GeneratedJob> Jobs);
+internal sealed record GeneratedResponse(string Query, long AddedTime, ResponseBody Body, IReadOnlyList<GeneratedJob> Jobs)
+{
+    /// <summary>The response body, UTF-8 JSON already in the raw store's canonical form (keys sorted, compact).</summary>
+    public byte[] Json => Body.Json;
+}
 
 /// <summary>A job in a generated response.</summary>
 /// <param name="Id">The job id.</param>

@@ -45,6 +45,20 @@ public class ResponseGeneratorTest
         Assert.Contains(jobs, j => j.DateCreated.Contains('.', StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void IsoSeconds_AnyTimeInYears1000To9999_IsTheCustomDateTimeFormat()
+    {
+        var random = new Random(5);
+        var first = new DateTimeOffset(1000, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var last = new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero).ToUnixTimeSeconds();
+        foreach (var seconds in new[] { first, last, 0L, 1443657600L }.Concat(Enumerable.Range(0, 20_000).Select(_ => random.NextInt64(first, last + 1))))
+        {
+            Assert.Equal(
+                DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                ResponseGenerator.IsoSeconds(seconds));
+        }
+    }
+
     private static int RepeatedBodies(List<GeneratedResponse> responses)
     {
         var seen = new HashSet<string>();
