@@ -49,7 +49,12 @@ internal static class GenerateCommand
     }
 
     /// <summary>Responses per unit of work handed to a preparing thread.</summary>
-    private const int BatchSize = 500;
+    /// <remarks>
+    /// Small batches, few in flight: whatever is in flight outlives the garbage collector's youngest
+    /// generation and is copied into the older ones, which cost more than the batches' hand-offs
+    /// (100k rows: 4 × 50 in flight, 52,000 rows/s; 4 × 500, 37,000; 16 × 100, 46,000).
+    /// </remarks>
+    private const int BatchSize = 50;
 
     /// <summary>
     /// Appends the generator's responses until the store has <paramref name="rows"/> raw rows. The sequence
@@ -74,7 +79,9 @@ internal static class GenerateCommand
         }
         var prepared = Channel.CreateBounded<Task<(GeneratedResponse Response, PreparedPayload Payload)[]>>(BatchesInFlight);
         using var stop = new CancellationTokenSource();
-        var producer = Task.Run(() =>
+        // The generator gets a thread of its own: it blocks when the batches in flight are full, and on the
+        // thread pool it would hold one of the pool's few threads (one per core), leaving the batches one fewer.
+        var producer = Task.Factory.StartNew(() =>
         {
             Exception? failure = null;
             try
@@ -86,7 +93,7 @@ internal static class GenerateCommand
                     {
                         batch[i] = generator.Next();
                     }
-                    var work = Task.Run(() => Array.ConvertAll(batch, r => (r, PreparedPayload.FromCanonical(r.Json, compression))), CancellationToken.None);
+                    var work = Task.Run(() => Array.ConvertAll(batch, r => (r, PreparedPayload.FromCanonical(r.Body.RenderInPlace(), compression))), CancellationToken.None);
                     prepared.Writer.WriteAsync(work, stop.Token).AsTask().GetAwaiter().GetResult();
                 }
             }
@@ -98,7 +105,7 @@ internal static class GenerateCommand
             {
                 prepared.Writer.TryComplete(failure);
             }
-        }, CancellationToken.None);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             using var writer = new RawStoreWriter(database);

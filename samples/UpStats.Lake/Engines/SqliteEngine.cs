@@ -31,7 +31,10 @@ internal sealed class SqliteEngine : ILakeEngine
         using var pragmas = _connection.CreateCommand();
         // WAL: a reader (the migration's read-ahead, a display) does not block the writer; synchronous=NORMAL
         // is still crash-safe in WAL mode (a kill loses at most the last commits, never consistency).
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-{cacheKibibytes}; PRAGMA busy_timeout=10000;";
+        // 64 KiB pages for a new store (an existing one keeps its own): the raw rows are about 1 KB of zlib
+        // each, and with 4 KiB pages committing them was one write call per row into the log and another
+        // into the file, half of generate's writing time.
+        pragmas.CommandText = $"PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-{cacheKibibytes}; PRAGMA busy_timeout=10000;";
         pragmas.ExecuteNonQuery();
     }
 

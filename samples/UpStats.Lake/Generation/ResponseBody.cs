@@ -16,12 +16,14 @@ namespace UpStats.Lake.Generation;
 /// </remarks>
 internal sealed class ResponseBody
 {
-    private readonly IReadOnlyList<JobBody> _jobs;
+    private const string JobUrl = "https://www.upwork.com/jobs/";
+
+    private readonly JobBody[] _jobs;
     private readonly long _total;
     private byte[]? _json;
 
     /// <summary>A body listing <paramref name="jobs"/>, whose paging says <paramref name="total"/> jobs so far.</summary>
-    public ResponseBody(IReadOnlyList<JobBody> jobs, long total)
+    public ResponseBody(JobBody[] jobs, long total)
     {
         _jobs = jobs;
         _total = total;
@@ -50,67 +52,115 @@ internal sealed class ResponseBody
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private byte[] Render()
+    private byte[] Render() => RenderInPlace().ToArray();
+
+    /// <summary>
+    /// The JSON, rendered into this thread's buffer without keeping it: valid until the thread renders again.
+    /// What <c>generate</c> hashes and compresses (a repeated poll renders the same bytes again).
+    /// </summary>
+    public ReadOnlySpan<byte> RenderInPlace()
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
         writer.Reset(buffer);
+        // The ids are 19 characters; a longer one would not be the generator's.
+        Span<char> url = stackalloc char[JobUrl.Length + 64];
+        JobUrl.CopyTo(url);
         writer.WriteStartObject();
-        writer.WriteStartArray("jobs");
+        writer.WriteStartArray(Names.Jobs);
         foreach (var job in _jobs)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("budget", job.Budget);
-            writer.WriteString("category2", job.Category);
-            writer.WriteStartObject("client");
-            writer.WriteString("country", job.Country);
-            writer.WriteNumber("feedback", job.Feedback);
-            writer.WriteString("payment_verification_status", job.Verified ? "VERIFIED" : null);
-            writer.WriteNumber("reviews_count", job.Reviews);
+            writer.WriteNumber(Names.Budget, job.Budget);
+            writer.WriteString(Names.Category2, job.Category);
+            writer.WriteStartObject(Names.Client);
+            writer.WriteString(Names.Country, job.Country);
+            writer.WriteNumber(Names.Feedback, job.Feedback);
+            if (job.Verified)
+            {
+                writer.WriteString(Names.PaymentVerificationStatus, Names.Verified);
+            }
+            else
+            {
+                writer.WriteNull(Names.PaymentVerificationStatus);
+            }
+            writer.WriteNumber(Names.ReviewsCount, job.Reviews);
             writer.WriteEndObject();
-            writer.WriteString("date_created", job.DateCreated);
-            writer.WriteString("duration", job.Duration);
-            writer.WriteString("id", job.Id);
-            writer.WriteString("job_status", "Open");
-            writer.WriteString("job_type", job.Budget > 0 ? "Fixed" : "Hourly");
-            writer.WriteStartArray("skills");
+            writer.WriteString(Names.DateCreated, job.DateCreated);
+            writer.WriteString(Names.Duration, job.Duration);
+            writer.WriteString(Names.Id, job.Id);
+            writer.WriteString(Names.JobStatus, Names.Open);
+            writer.WriteString(Names.JobType, job.Budget > 0 ? Names.Fixed : Names.Hourly);
+            writer.WriteStartArray(Names.Skills);
             foreach (var skill in job.Skills)
             {
                 writer.WriteStringValue(skill);
             }
             writer.WriteEndArray();
-            writer.WriteString("snippet", job.Snippet);
-            writer.WriteString("title", job.Title);
-            writer.WriteString("url", "https://www.upwork.com/jobs/" + job.Id);
-            writer.WriteString("workload", job.Workload);
+            writer.WriteString(Names.Snippet, job.Snippet);
+            writer.WriteString(Names.Title, job.Title);
+            job.Id.CopyTo(url[JobUrl.Length..]);
+            writer.WriteString(Names.Url, url[..(JobUrl.Length + job.Id.Length)]);
+            writer.WriteString(Names.Workload, job.Workload);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.WriteStartObject("paging");
-        writer.WriteNumber("count", 10);
-        writer.WriteNumber("offset", 0);
-        writer.WriteNumber("total", _total);
+        writer.WriteStartObject(Names.Paging);
+        writer.WriteNumber(Names.Count, 10);
+        writer.WriteNumber(Names.Offset, 0);
+        writer.WriteNumber(Names.Total, _total);
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 }
 
-/// <summary>One job as the API lists it.</summary>
+/// <summary>The keys and fixed values of a body, escaped once.</summary>
+file static class Names
+{
+    public static readonly JsonEncodedText Jobs = JsonEncodedText.Encode("jobs");
+    public static readonly JsonEncodedText Budget = JsonEncodedText.Encode("budget");
+    public static readonly JsonEncodedText Category2 = JsonEncodedText.Encode("category2");
+    public static readonly JsonEncodedText Client = JsonEncodedText.Encode("client");
+    public static readonly JsonEncodedText Country = JsonEncodedText.Encode("country");
+    public static readonly JsonEncodedText Feedback = JsonEncodedText.Encode("feedback");
+    public static readonly JsonEncodedText PaymentVerificationStatus = JsonEncodedText.Encode("payment_verification_status");
+    public static readonly JsonEncodedText Verified = JsonEncodedText.Encode("VERIFIED");
+    public static readonly JsonEncodedText ReviewsCount = JsonEncodedText.Encode("reviews_count");
+    public static readonly JsonEncodedText DateCreated = JsonEncodedText.Encode("date_created");
+    public static readonly JsonEncodedText Duration = JsonEncodedText.Encode("duration");
+    public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    public static readonly JsonEncodedText JobStatus = JsonEncodedText.Encode("job_status");
+    public static readonly JsonEncodedText Open = JsonEncodedText.Encode("Open");
+    public static readonly JsonEncodedText JobType = JsonEncodedText.Encode("job_type");
+    public static readonly JsonEncodedText Fixed = JsonEncodedText.Encode("Fixed");
+    public static readonly JsonEncodedText Hourly = JsonEncodedText.Encode("Hourly");
+    public static readonly JsonEncodedText Skills = JsonEncodedText.Encode("skills");
+    public static readonly JsonEncodedText Snippet = JsonEncodedText.Encode("snippet");
+    public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+    public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+    public static readonly JsonEncodedText Workload = JsonEncodedText.Encode("workload");
+    public static readonly JsonEncodedText Paging = JsonEncodedText.Encode("paging");
+    public static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
+    public static readonly JsonEncodedText Offset = JsonEncodedText.Encode("offset");
+    public static readonly JsonEncodedText Total = JsonEncodedText.Encode("total");
+}
+
+/// <summary>One job as the API lists it (the fixed vocabularies already escaped for JSON).</summary>
 internal sealed record JobBody(
     string Id,
     string DateCreated,
     bool IsMalformed,
     string Title,
     string Snippet,
-    string Category,
+    JsonEncodedText Category,
     int Budget,
-    string Duration,
-    string Workload,
-    string[] Skills,
-    string Country,
+    JsonEncodedText Duration,
+    JsonEncodedText Workload,
+    JsonEncodedText[] Skills,
+    JsonEncodedText Country,
     double Feedback,
     int Reviews,
     bool Verified);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using UpStats.Lake.Display;
 
 namespace UpStats.Lake.Generation;
@@ -28,11 +29,11 @@ internal sealed class ResponseGenerator
         "postgres", "etl", "reports", "daily", "fast", "clean", "code", "please", "include", "samples", "budget", "flexible",
     ];
 
-    private static readonly string[] Skills = ["python", "scrapy", "django", "sql", "postgresql", "react", "c#", ".net", "etl", "aws", "pandas", "wordpress", "php", "javascript"];
-    private static readonly string[] Countries = ["United States", "United Kingdom", "Germany", "India", "Australia", "Canada", "Netherlands", "Israel", "Brazil", "Nepal"];
-    private static readonly string[] Categories = ["Web, Mobile & Software Dev", "Data Science & Analytics", "IT & Networking", "Admin Support"];
-    private static readonly string[] Durations = ["Less than 1 week", "Less than 1 month", "1 to 3 months", "3 to 6 months", "More than 6 months"];
-    private static readonly string[] Workloads = ["Less than 10 hrs/week", "10-30 hrs/week", "30+ hrs/week"];
+    private static readonly JsonEncodedText[] Skills = Encoded("python", "scrapy", "django", "sql", "postgresql", "react", "c#", ".net", "etl", "aws", "pandas", "wordpress", "php", "javascript");
+    private static readonly JsonEncodedText[] Countries = Encoded("United States", "United Kingdom", "Germany", "India", "Australia", "Canada", "Netherlands", "Israel", "Brazil", "Nepal");
+    private static readonly JsonEncodedText[] Categories = Encoded("Web, Mobile & Software Dev", "Data Science & Analytics", "IT & Networking", "Admin Support");
+    private static readonly JsonEncodedText[] Durations = Encoded("Less than 1 week", "Less than 1 month", "1 to 3 months", "3 to 6 months", "More than 6 months");
+    private static readonly JsonEncodedText[] Workloads = Encoded("Less than 10 hrs/week", "10-30 hrs/week", "30+ hrs/week");
 
     private readonly Random _random;
     private readonly Dictionary<string, SearchState> _searches = new(StringComparer.Ordinal);
@@ -95,7 +96,7 @@ internal sealed class ResponseGenerator
         }
 
         state.Total += jobs.Count;
-        var response = new GeneratedResponse(query, _now, new ResponseBody([.. jobs.Select(j => j.Body)], state.Total), [.. jobs.Select(j => j.Job)]);
+        var response = new GeneratedResponse(query, _now, new ResponseBody(jobs.ConvertAll(j => j.Body).ToArray(), state.Total), [.. jobs.Select(j => j.Job)]);
         state.Last = response;
         return response;
     }
@@ -105,7 +106,7 @@ internal sealed class ResponseGenerator
         var id = "~01" + ((ulong)_random.NextInt64()).ToString("x16", CultureInfo.InvariantCulture);
         var malformed = _random.NextDouble() < MalformedProbability;
         var date = malformed ? MalformedDate(created) : ValidDate(created);
-        var skills = new string[_random.Next(1, 4)];
+        var skills = new JsonEncodedText[_random.Next(1, 4)];
         for (var i = 0; i < skills.Length; i++)
         {
             skills[i] = Skills[_random.Next(Skills.Length)];
@@ -173,6 +174,10 @@ internal sealed class ResponseGenerator
             _ => string.Concat(valid.AsSpan(0, 4), "-11-31", valid.AsSpan(10), "+0530"), // day 31 of a 30-day month
         };
     }
+
+    // The fixed vocabularies, escaped once as the JSON writer escapes them: bodies are rendered by the
+    // hundred thousand, and escaping the same words again was a large part of it.
+    private static JsonEncodedText[] Encoded(params string[] words) => Array.ConvertAll(words, w => JsonEncodedText.Encode(w));
 
     /// <summary>
     /// <c>yyyy-MM-ddTHH:mm:ss</c> of the UTC wall clock at <paramref name="epochSeconds"/> (years 1000–9999),
