@@ -42,8 +42,6 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     /// <summary>Jobs per raw row to size buffers for (the generator's responses carry 3.5 on average, at most 8).</summary>
     private const int ExpectedJobsPerRow = 4;
 
-    private readonly DateCreatedColumn _dates = new();
-
     // The jobs of the open transaction, written at its commit in one call, the first of each id in id order
     // (see JobBatch.FirstOfEachIdInIdOrder and SqliteEngine.InsertJobs).
     private readonly JobBatch _transactionJobs = new(ExpectedJobsPerRow * (chunkSize ?? database.Engine.DefaultChunkSize) * Math.Max(chunksPerCommit, 1));
@@ -78,7 +76,13 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
             free.Writer.TryWrite(new Chunk(_chunkSize));
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var reader = Task.Run(() => ReadChunks(totals.LastRawId, free.Reader, decoded.Writer, stop.Token), CancellationToken.None);
+        // The reader gets a thread of its own: it blocks while all chunks are taken, and on the thread pool it
+        // would hold one of the pool's few threads (one per core), leaving the decoders one fewer.
+        var reader = Task.Factory.StartNew(
+            () => ReadChunks(totals.LastRawId, free.Reader, decoded.Writer, stop.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         try
         {
             var pending = new Commit(totals);
@@ -172,7 +176,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     }
 
     /// <summary>
-    /// Parses the transaction's date column (one call to the library's batch parser), writes its jobs, moves
+    /// Writes the transaction's jobs (parsed by the decoders, see <see cref="Chunk.Decode"/>), moves
     /// the checkpoint to the last chunk written and commits: the chunks and their checkpoint commit together
     /// or not at all. Then reports them.
     /// </summary>
@@ -183,7 +187,6 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         var committed = new List<(ChunkReport Chunk, MigrationTotals Totals)>(pending.Chunks.Count);
         using (var transaction = pending.Transaction!)
         {
-            _dates.Parse(jobs);
             // A job id carried by an earlier raw row of this transaction is a repeat: only its first job is
             // staged; the final merge decides between transactions (the lowest raw id wins there too).
             var staged = jobs.FirstOfEachIdInIdOrder();
@@ -280,6 +283,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         private byte[] _payloads = new byte[rows * 1024];
         private int _payloadBytes;
         private readonly List<(long RawId, int Start, int Length)> _rows = [];
+        private readonly DateCreatedColumn _dates = new();
 
         public JobBatch Batch { get; } = new(ExpectedJobsPerRow * rows);
         public List<(long RawId, string Error)> Unreadable { get; } = [];
@@ -306,7 +310,11 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
             });
         }
 
-        /// <summary>Inflates and scans every payload read into the batch.</summary>
+        /// <summary>
+        /// Inflates and scans every payload read into the batch, then parses the batch's date column (one call
+        /// to the library's column parser): on the decoders' threads, so the writer, the one stage that cannot
+        /// run on two cores, only writes.
+        /// </summary>
         public Chunk Decode()
         {
             Batch.Clear();
@@ -325,6 +333,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                     Unreadable.Add((rawId, error!));
                 }
             }
+            _dates.Parse(Batch);
             return this;
         }
 
