@@ -129,15 +129,17 @@ internal sealed class JobBatch
         _errors[index] = error;
     }
 
-    /// <summary>
-    /// Adds job <paramref name="index"/> of <paramref name="source"/> as it is there: its id, raw row and
-    /// <c>date_created</c> text, and its parse result (epoch seconds or error) once the source was parsed.
-    /// </summary>
+    /// <summary>Adds job <paramref name="index"/> of <paramref name="source"/>, not parsed yet, as it is there.</summary>
     public void AddFrom(JobBatch source, int index)
     {
-        Add(source._rawIds[index], source.JobId(index), source.DateText(index));
-        _epochSeconds[Count - 1] = source._epochSeconds[index];
-        _errors[Count - 1] = source._errors[index];
+        if (source._errors[index] is { } error)
+        {
+            AddWithoutDate(source._rawIds[index], source.JobId(index), error);
+        }
+        else
+        {
+            Add(source._rawIds[index], source.JobId(index), source.DateText(index));
+        }
     }
 
     /// <summary>

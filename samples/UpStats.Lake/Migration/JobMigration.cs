@@ -42,6 +42,8 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     /// <summary>Jobs per raw row to size buffers for (the generator's responses carry 3.5 on average, at most 8).</summary>
     private const int ExpectedJobsPerRow = 4;
 
+    private readonly DateCreatedColumn _dates = new();
+
     // The jobs of the open transaction, written at its commit in one call, the first of each id in id order
     // (see JobBatch.FirstOfEachIdInIdOrder and SqliteEngine.InsertJobs).
     private readonly JobBatch _transactionJobs = new(ExpectedJobsPerRow * (chunkSize ?? database.Engine.DefaultChunkSize) * Math.Max(chunksPerCommit, 1));
@@ -176,7 +178,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     }
 
     /// <summary>
-    /// Writes the transaction's jobs (parsed by the decoders, see <see cref="Chunk.Decode"/>), moves
+    /// Parses the transaction's date column (one call to the library's batch parser), writes its jobs, moves
     /// the checkpoint to the last chunk written and commits: the chunks and their checkpoint commit together
     /// or not at all. Then reports them.
     /// </summary>
@@ -187,6 +189,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         var committed = new List<(ChunkReport Chunk, MigrationTotals Totals)>(pending.Chunks.Count);
         using (var transaction = pending.Transaction!)
         {
+            _dates.Parse(jobs);
             // A job id carried by an earlier raw row of this transaction is a repeat: only its first job is
             // staged; the final merge decides between transactions (the lowest raw id wins there too).
             var staged = jobs.FirstOfEachIdInIdOrder();
@@ -283,7 +286,6 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         private byte[] _payloads = new byte[rows * 1024];
         private int _payloadBytes;
         private readonly List<(long RawId, int Start, int Length)> _rows = [];
-        private readonly DateCreatedColumn _dates = new();
 
         public JobBatch Batch { get; } = new(ExpectedJobsPerRow * rows);
         public List<(long RawId, string Error)> Unreadable { get; } = [];
@@ -310,11 +312,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
             });
         }
 
-        /// <summary>
-        /// Inflates and scans every payload read into the batch, then parses the batch's date column (one call
-        /// to the library's column parser): on the decoders' threads, so the writer, the one stage that cannot
-        /// run on two cores, only writes.
-        /// </summary>
+        /// <summary>Inflates and scans every payload read into the batch.</summary>
         public Chunk Decode()
         {
             Batch.Clear();
@@ -333,7 +331,6 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                     Unreadable.Add((rawId, error!));
                 }
             }
-            _dates.Parse(Batch);
             return this;
         }
 
