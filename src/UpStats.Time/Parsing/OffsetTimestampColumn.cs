@@ -160,7 +160,9 @@ public static partial class OffsetTimestampColumn
                             continue;
                         }
                     }
-                    else if (ParseFourMixed<TUnit>(ref start, lineStart, ends.Slice(k, 4), ref Unsafe.Add(ref output, row)))
+                    // Not four rows of the fixed form their lengths suggest (a length can belong to several forms:
+                    // 24 is ±hhmm, or a 3-digit fraction and Z, or 1 digit and ±hh): each rewritten into ±hh:mm.
+                    if (ParseFourMixed<TUnit>(ref start, lineStart, ends.Slice(k, 4), ref Unsafe.Add(ref output, row)))
                     {
                         row += 4;
                         lineStart = ends[k + 3] + 1;
