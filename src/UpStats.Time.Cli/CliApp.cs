@@ -78,7 +78,7 @@ internal static partial class CliApp
     }
 
     // .NET decorates argument exceptions with the parameter's name and the value: the user knows neither as such.
-    private static string WithoutDecoration(string message) => ActualValue().Replace(ParameterSuffix().Replace(message, ""), "");
+    internal static string WithoutDecoration(string message) => ActualValue().Replace(ParameterSuffix().Replace(message, ""), "");
 
     /// <summary>System.CommandLine's first error, reworded in the tool's voice: the option and the valid choices named.</summary>
     internal static string DescribeUsageError(ParseResult parseResult)

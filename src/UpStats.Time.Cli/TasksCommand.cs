@@ -54,7 +54,16 @@ internal static class TasksCommand
             {
                 throw new CliUsageException($"--end-at: {CliText.FormatInstant(e.Resolve(clock))} is before --start-from {CliText.FormatInstant(start.Resolve(clock))}.");
             }
-            var schedule = TaskSchedule.Create(start, interval.Value, end, back, tz, clock);
+            TaskSchedule schedule;
+            try
+            {
+                schedule = TaskSchedule.Create(start, interval.Value, end, back, tz, clock);
+            }
+            catch (ArgumentOutOfRangeException ex) when (ex.ParamName is "startFrom" or "endAt")
+            {
+                // Say which option: the library names its own parameter.
+                throw new CliUsageException($"{(ex.ParamName == "startFrom" ? "--start-from" : "--end-at")}: {CliApp.WithoutDecoration(ex.Message)}");
+            }
             var tasks = schedule.Tasks();
             Write(tasks, result.GetValue(json), result.GetValue(zone) is null ? null : tz);
             if (tasks.IsEmpty && schedule.IsOpenEnded && schedule.TryGetTaskContaining(schedule.StartFrom, out var first))

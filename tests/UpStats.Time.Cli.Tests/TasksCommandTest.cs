@@ -95,6 +95,8 @@ public class TasksCommandTest
     [InlineData("--zone", "Mars/Olympus", "unknown time zone")]
     [InlineData("--now", "later", "--now")]
     [InlineData("--end-at", "2021-01-01T00:00:00Z", "is before --start-from")]
+    [InlineData("--end-at", "9999-12-31T00:00:00Z", "--end-at: 9999-12-31T00:00:00Z is not between")]
+    [InlineData("--start-from", "9999-12-31T00:00:00Z", "--start-from: 9999-12-31T00:00:00Z is not between")]
     public void Tasks_InvalidValue_ExitsTwoWithOneStderrLine(string option, string value, string expected)
     {
         var args = new List<string> { "tasks", "--start-from", "2022-01-01T00:00:00Z", "--run-interval", "5m", "--now", "2022-01-01T01:00:00Z" };
