@@ -176,7 +176,7 @@ public static partial class OffsetTimestampColumn
                 long seconds = 0;
                 int milliseconds = 0;
                 bool fast = lineStart <= lastLoad
-                    ? (uint)(length - 20) <= 12 && OffsetTimestampVectorScanner.TryConvertMixedWide(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length, out seconds, out milliseconds)
+                    ? (uint)(length - 20) <= 15 && OffsetTimestampVectorScanner.TryConvertMixedWide(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length, out seconds, out milliseconds)
                     : OffsetTimestampVectorScanner.TryParseFixedWide(input.Slice(lineStart, length), out seconds);
                 if (fast)
                 {
@@ -213,7 +213,7 @@ public static partial class OffsetTimestampColumn
         int start1 = ends[0] + 1, start2 = ends[1] + 1, start3 = ends[2] + 1;
         int length0 = LineLength(ref start, lineStart, ends[0]), length1 = LineLength(ref start, start1, ends[1]);
         int length2 = LineLength(ref start, start2, ends[2]), length3 = LineLength(ref start, start3, ends[3]);
-        if (((uint)(length0 - 20) > 12) | ((uint)(length1 - 20) > 12) | ((uint)(length2 - 20) > 12) | ((uint)(length3 - 20) > 12))
+        if (((uint)(length0 - 20) > 15) | ((uint)(length1 - 20) > 15) | ((uint)(length2 - 20) > 15) | ((uint)(length3 - 20) > 15))
         {
             return false;
         }

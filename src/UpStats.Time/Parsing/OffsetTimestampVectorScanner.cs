@@ -260,7 +260,7 @@ internal static class OffsetTimestampVectorScanner
     /// (1–9 digits) and its milliseconds read. The form costs selects, not branches: a column of mixed forms would
     /// mispredict a branch on the form at almost every row. <paramref name="text"/> holds the 32 bytes from the
     /// value's start (line layout, so <paramref name="value"/> has 32 readable bytes) of which the first
-    /// <paramref name="length"/> (20–32) are the value. <paramref name="formOk"/> says whether the fraction and the
+    /// <paramref name="length"/> (20–35; <paramref name="value"/> then has <paramref name="length"/> readable bytes as well) are the value. <paramref name="formOk"/> says whether the fraction and the
     /// offset have one of the grammar's forms; the lanes' characters and ranges are left to the shape's check.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -281,9 +281,15 @@ internal static class OffsetTimestampVectorScanner
         // control for this offset position and form, then the characters a short form leaves out (Z is +00:00,
         // ±hh is ±hh:00, ±hhmm gets its ':'). Two table loads instead of a select per byte: the four rows the
         // line loop rewrites at once keep their values in registers.
+        // A value of 33–35 bytes (a 9-digit fraction before ±hhmm or ±hh:mm) ends past the 32 loaded bytes: its
+        // offset is taken from the 32 bytes that end with the value ("excess" bytes further on), ":ss" still from
+        // the first load. For a value of 32 bytes or fewer both loads are the same.
+        int excess = Math.Max(length - 32, 0);
+        Vector128<byte> tail = Vector128.LoadUnsafe(ref value, (nuint)(16 + excess));
         int formCode = FormCodes[(int)Math.Min((uint)form, 7u)];
-        int at = ((int)Math.Min((uint)(offsetStart - 19), 10u) * 4 + formCode) * 16;
-        Vector128<byte> upper = Ssse3.Shuffle(text.GetUpper(), Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetControls), (nuint)at))
+        int at = ((int)Math.Min((uint)(offsetStart - 19 - excess), 10u) * 4 + formCode) * 16;
+        Vector128<byte> upper = Ssse3.Shuffle(tail, Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetControls), (nuint)at))
+            | (text.GetUpper() & Vector128.Create(0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).AsByte())
             | Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetFills), (nuint)(formCode * 16));
         bool zuluOk = (form != 1) | ((Byte(ref value, offsetStart) | 0x20) == 'z');
 
@@ -301,9 +307,9 @@ internal static class OffsetTimestampVectorScanner
     // get any row (formOk is false for them).
     private static ReadOnlySpan<byte> FormCodes => [0, 0, 0, 1, 0, 2, 3, 0];
 
-    // For each offset start 19–29 (after no fraction or 1–9 digits) and form, the shuffle that moves the upper 16
-    // bytes into the canonical lanes 16–24 (":ss" stays, the offset's characters go to 19–24), 0x80 where the
-    // form has no character (the fill supplies it) and for lanes 25–31.
+    // For each offset start 19–29 (after no fraction or 1–9 digits; counted within the bytes loaded) and form, the
+    // shuffle that moves the offset's characters from the upper 16 bytes into the canonical lanes 19–24, 0x80 where
+    // the form has no character (the fill supplies it) and for lanes 16–18 and 25–31.
     private static readonly byte[] OffsetControls = BuildOffsetControls();
     private static readonly byte[] OffsetFills = BuildOffsetFills();
 
@@ -316,10 +322,8 @@ internal static class OffsetTimestampVectorScanner
         {
             for (int code = 0; code < 4; code++)
             {
+                // Lanes 0–2 (":ss") come from the first load, not from this shuffle.
                 Span<byte> control = controls.AsSpan((shift * 4 + code) * 16, 16);
-                control[0] = 0;
-                control[1] = 1;
-                control[2] = 2;
                 int offset = 3 + shift; // the offset's first character, within the upper 16 bytes
                 int form = forms[code];
                 // Lane → the offset's character at that lane, by form (−1: supplied by the fill).
