@@ -259,9 +259,10 @@ internal static class OffsetTimestampVectorScanner
     /// offset is written as ±hh:mm in lanes 19–24 (Z is +00:00, ±hh is ±hh:00); the fraction is only checked
     /// (1–9 digits) and its milliseconds read. The form costs selects, not branches: a column of mixed forms would
     /// mispredict a branch on the form at almost every row. <paramref name="text"/> holds the 32 bytes from the
-    /// value's start (line layout, so <paramref name="value"/> has 32 readable bytes) of which the first
-    /// <paramref name="length"/> (20–35; <paramref name="value"/> then has <paramref name="length"/> readable bytes as well) are the value. <paramref name="formOk"/> says whether the fraction and the
-    /// offset have one of the grammar's forms; the lanes' characters and ranges are left to the shape's check.
+    /// value's start (line layout, so <paramref name="value"/> has 32 readable bytes, and <paramref name="length"/>
+    /// when that is more); the value is its first <paramref name="length"/> bytes (20–35). <paramref name="formOk"/>
+    /// says whether the fraction and the offset have one of the grammar's forms; the lanes' characters and ranges
+    /// are left to the shape's check.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<byte> Canonical(Vector256<byte> text, ref byte value, int length, out bool formOk, out int milliseconds)
@@ -277,19 +278,18 @@ internal static class OffsetTimestampVectorScanner
         int offsetStart = 19 + fraction * (1 + fractionDigits);
         int form = length - offsetStart; // 1: Z, 3: ±hh, 5: ±hhmm, 6: ±hh:mm
 
-        // The offset as ±hh:mm, by one shuffle of the upper 16 bytes (":ss" and the offset are all there) with the
-        // control for this offset position and form, then the characters a short form leaves out (Z is +00:00,
-        // ±hh is ±hh:00, ±hhmm gets its ':'). Two table loads instead of a select per byte: the four rows the
-        // line loop rewrites at once keep their values in registers.
-        // A value of 33–35 bytes (a 9-digit fraction before ±hhmm or ±hh:mm) ends past the 32 loaded bytes: its
-        // offset is taken from the 32 bytes that end with the value ("excess" bytes further on), ":ss" still from
-        // the first load. For a value of 32 bytes or fewer both loads are the same.
+        // Lanes 16–31: ":ss" kept from the load (lanes 16–18), the offset's characters moved into lanes 19–24 by
+        // one shuffle whose control is picked by the offset's position and form, and the characters a short form
+        // leaves out ORed in (Z is +00:00, ±hh is ±hh:00, ±hhmm gets its ':'). Two table loads instead of a select
+        // per byte: the four rows the line loop rewrites at once keep their values in registers. The offset is
+        // shuffled from the 16 bytes that end 32 bytes into the value, or at its end for a value of 33–35 bytes
+        // (a 9-digit fraction before ±hhmm or ±hh:mm), whose offset lies past the first load.
         int excess = Math.Max(length - 32, 0);
         Vector128<byte> tail = Vector128.LoadUnsafe(ref value, (nuint)(16 + excess));
         int formCode = FormCodes[(int)Math.Min((uint)form, 7u)];
         int at = ((int)Math.Min((uint)(offsetStart - 19 - excess), 10u) * 4 + formCode) * 16;
         Vector128<byte> upper = Ssse3.Shuffle(tail, Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetControls), (nuint)at))
-            | (text.GetUpper() & Vector128.Create(0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).AsByte())
+            | (text.GetUpper() & Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
             | Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetFills), (nuint)(formCode * 16));
         bool zuluOk = (form != 1) | ((Byte(ref value, offsetStart) | 0x20) == 'z');
 
