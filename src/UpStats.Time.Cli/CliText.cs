@@ -26,7 +26,9 @@ internal static class CliText
         {
             throw new CliUsageException($"{option}: a time zone id is required (for example America/Los_Angeles).");
         }
-        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
+        // NodaTime's text cursor takes U+0000 as the end of the text, so "UTC-11\0…" would be read as UTC-11
+        // (found by fuzz/run.sh cli-args): an id holding one is no id.
+        return (id.Contains('\0', StringComparison.Ordinal) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id))
             ?? throw new CliUsageException($"{option}: unknown time zone '{id}' (use a tzdb id such as America/Los_Angeles or UTC).");
     }
 
