@@ -96,7 +96,7 @@ internal sealed class ResponseGenerator
         }
 
         state.Total += jobs.Count;
-        var response = new GeneratedResponse(query, _now, new ResponseBody(jobs.ConvertAll(j => j.Body).ToArray(), state.Total), [.. jobs.Select(j => j.Job)]);
+        var response = new GeneratedResponse(query, _now, new ResponseBody([.. jobs.Select(j => j.Body)], state.Total), [.. jobs.Select(j => j.Job)]);
         state.Last = response;
         return response;
     }

@@ -1,6 +1,7 @@
 namespace UpStats.Lake.Store;
 
 using System.Globalization;
+using System.Numerics;
 using UpStats.Lake.Engines;
 
 /// <summary>
@@ -24,10 +25,11 @@ internal sealed class RawStoreWriter : IDisposable
     private readonly List<RawRow> _pending;
     private Dictionary<ulong, long>? _payloadIds;
 
-    // The SHA-1s of the last payloads written, by id: a repeated response is usually a recent one, and its
-    // SHA-1 is confirmed from here instead of a read of the row (a tenth of generate's writing time).
-    private const long RecentMask = 4095;
-    private readonly (long Id, string Sha)[] _recent = new (long, string)[RecentMask + 1];
+    // The SHA-1s of the last payloads stored, by id (a ring of a power of two slots): a repeated response is
+    // usually a recent one, and its SHA-1 is confirmed from here instead of a read of the row (a tenth of
+    // generate's writing time). It holds at least a batch, so every row not yet flushed is in it.
+    private readonly (long Id, string Sha)[] _recent;
+    private readonly long _recentMask;
     private long _nextId;
 
     /// <summary>A writer appending after the store's current highest id.</summary>
@@ -36,6 +38,8 @@ internal sealed class RawStoreWriter : IDisposable
         _database = database;
         _batchSize = batchSize;
         _pending = new List<RawRow>(batchSize);
+        _recent = new (long, string)[BitOperations.RoundUpToPowerOf2((uint)Math.Max(batchSize, 4096))];
+        _recentMask = _recent.Length - 1;
         _nextId = database.HighWaterMark() + 1;
     }
 
@@ -66,7 +70,7 @@ internal sealed class RawStoreWriter : IDisposable
         {
             row = new RawRow(_nextId++, addedTime, payload.Sha, payload.Compressed, query);
             _payloadIds!.TryAdd(prefix, row.Id);
-            _recent[row.Id & RecentMask] = (row.Id, row.Sha);
+            _recent[row.Id & _recentMask] = (row.Id, row.Sha);
             PayloadRows++;
         }
         _pending.Add(row);
@@ -89,11 +93,8 @@ internal sealed class RawStoreWriter : IDisposable
         {
             return false;
         }
-        var firstPending = _pending.Count == 0 ? long.MaxValue : _pending[0].Id;
-        var recent = _recent[id & RecentMask];
-        var candidate = id >= firstPending ? _pending[(int)(id - firstPending)].Sha
-            : recent.Id == id ? recent.Sha
-            : _database.ShaOf(id);
+        var recent = _recent[id & _recentMask];
+        var candidate = recent.Id == id ? recent.Sha : _database.ShaOf(id);
         return string.Equals(candidate, sha, StringComparison.Ordinal) || _database.HasPayload(sha);
     }
 
