@@ -284,7 +284,7 @@ public class PathPatternReadTest
         // Deterministic companion of the property: every zone, not a sample of them, at the instants where zones differ.
         var random = new Random(13);
         var failures = new List<string>();
-        foreach (var id in Generators.AllZoneIds)
+        foreach (var id in Generators.ZonesToWalk)
         {
             var zone = DateTimeZoneProviders.Tzdb[id];
             var instants = zone.GetZoneIntervals(Instant.FromUtc(2015, 1, 1, 0, 0), Instant.FromUtc(2027, 1, 1, 0, 0))
