@@ -44,6 +44,13 @@ public static class Generators
     internal static string[] ZoneSample() =>
         AllZoneIds.Where((id, i) => i % 12 == 0 || HardZones.Contains(id)).ToArray();
 
+    /// <summary>
+    /// A floor on how many cases an every-zone test must have checked (so that it cannot pass by checking
+    /// nothing), given as the floor for every zone and scaled to the zones walked.
+    /// </summary>
+    public static long ScaledToZonesWalked(long floorForEveryZone) =>
+        floorForEveryZone * ZonesToWalk.Count / AllZoneIds.Count;
+
     public static readonly Instant Start1970 = Instant.FromUtc(1970, 1, 1, 0, 0);
     public static readonly Instant End2037 = Instant.FromUtc(2038, 1, 1, 0, 0);
 

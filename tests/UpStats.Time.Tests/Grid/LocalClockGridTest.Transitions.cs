@@ -37,7 +37,7 @@ public partial class LocalClockGridTest
                 checkedTransitions++;
             }
         }
-        Assert.True(checkedTransitions > 10_000, $"only {checkedTransitions} transitions checked");
+        Assert.True(checkedTransitions > Generators.ScaledToZonesWalked(10_000), $"only {checkedTransitions} transitions checked");
     }
 
     [Property(MaxTest = 300)]
