@@ -32,6 +32,11 @@ public sealed class RangePredicateDuckDbTest : IDisposable
         { "Pacific/Apia", "2011-12-30", "2011-12-31" },
         { "Pacific/Apia", "2011-12-29T22:00", "2011-12-31T02:00" },
         { "Europe/London", "2015-01-01", "2025-01-01" },
+        // Run edges inside a UTC day at a year's and a month's turn: the comparisons on month, day and hour nest.
+        { "America/Los_Angeles", "2023-12-31", "2024-01-01" },
+        { "America/Los_Angeles", "2024-03-01", "2024-04-01" },
+        // Troll's 2-hour DST: the repeated 01:15–01:45 is 23:15Z and 01:15Z, two runs of sources with a gap between.
+        { "Antarctica/Troll", "2024-10-27T01:15", "2024-10-27T01:45" },
     };
 
     [Theory]

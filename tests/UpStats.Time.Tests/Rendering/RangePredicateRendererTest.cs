@@ -63,6 +63,42 @@ public partial class RangePredicateRendererTest
     }
 
     [Fact]
+    public void Render_RunEdgesInsideUtcDays_NestTheComparisonsOnlyWhereAFolderIsCut()
+    {
+        // Los Angeles' last day of 2023 is 2023-12-31 08:00Z to 2024-01-01 08:00Z: both ends cut a UTC day, so the
+        // month, day and hour comparisons nest; a UTC month is whole days, so no hour column appears.
+        var newYearsEve = La.RangeOf(new LocalDate(2023, 12, 31), new LocalDate(2024, 1, 1));
+        Assert.Equal(
+            "((year = '2023' AND (month > '12' OR month = '12' AND (day > '31' OR day = '31' AND hour >= '08')) OR year = '2024' AND (month < '01' OR month = '01' AND (day < '01' OR day = '01' AND hour <= '07')))) AND (t >= 1704009600 AND t < 1704096000)",
+            RangePredicateRenderer.Render(newYearsEve, new RangePredicateOptions(SqlDialect.Spark, "t")));
+        var march = PartitionMap.For(DateTimeZone.Utc, PartitionGranularity.Hour).RangeOf(new LocalDate(2024, 3, 1), new LocalDate(2024, 4, 1));
+        Assert.Equal(
+            "(year = '2024' AND month = '03' AND (day = '01' OR day > '01' AND day < '31' OR day = '31')) AND (t >= 1709251200 AND t < 1711929600)",
+            RangePredicateRenderer.Render(march, new RangePredicateOptions(SqlDialect.Spark, "t")));
+    }
+
+    [Fact]
+    public void Render_SourcesWithAGap_OneParenthesizedTermPerRun()
+    {
+        // Troll (Antarctica) falls back from +02 to +00: local 01:15–01:45 on 2024-10-27 is 23:15Z (the day before)
+        // and 01:15Z, whose hour folders 23 and 01 are not consecutive.
+        var map = PartitionMap.For(DateTimeZoneProviders.Tzdb["Antarctica/Troll"], PartitionGranularity.Hour);
+        var repeated = map.RangeOf(new LocalDateTime(2024, 10, 27, 1, 15), new LocalDateTime(2024, 10, 27, 1, 45));
+        Assert.Equal(
+            "((year = '2024' AND month = '10' AND day = '26' AND hour = '23') OR (year = '2024' AND month = '10' AND day = '27' AND hour = '01')) AND ((t >= 1729984500 AND t < 1729986300) OR (t >= 1729991700 AND t < 1729993500))",
+            RangePredicateRenderer.Render(repeated, new RangePredicateOptions(SqlDialect.Spark, "t")));
+    }
+
+    [Fact]
+    public void Render_BoundsBetweenWholeUnits_RoundUpToTheNextUnit()
+    {
+        // For an integer column, t >= 10.5 is t >= 11 and t < 10.5 is t < 11.
+        var utc = PartitionMap.For(DateTimeZone.Utc, PartitionGranularity.Hour);
+        var range = utc.RangeOf(new LocalDateTime(2024, 1, 15, 10, 0).PlusMilliseconds(500), new LocalDateTime(2024, 1, 15, 10, 0, 2));
+        Assert.EndsWith("AND (t >= 1705312801 AND t < 1705312802)", RangePredicateRenderer.Render(range, new RangePredicateOptions(SqlDialect.Trino, "t")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EmptyRange_IsConstantFalse()
     {
         var range = PartitionMap.For(DateTimeZoneProviders.Tzdb["Pacific/Apia"], PartitionGranularity.Hour).RangeOf(new LocalDate(2011, 12, 30), new LocalDate(2011, 12, 31));

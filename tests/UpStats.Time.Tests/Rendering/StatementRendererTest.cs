@@ -15,6 +15,19 @@ public class StatementRendererTest
         plan.Partitions.Single(p => p.Key.ToString() == key).Actions.OfType<RegisterAction>().Single();
 
     [Fact]
+    public void Render_MalformedTable_IsAnArgumentError_EvenWhenNoPartitionIsReady()
+    {
+        // At 02:00Z nothing of the day is complete: every partition waits, so no statement would name the table.
+        var waiting = RegistrationPlan.Create(PartitionMap.For(DateTimeZoneProviders.Tzdb["America/Los_Angeles"], PartitionGranularity.Hour),
+            new LocalDate(2024, 11, 3), new LocalDate(2024, 11, 4), new FakeClock(Instant.FromUtc(2024, 11, 3, 2, 0)), new RegistrationOptions("s3://b/e"));
+        Assert.DoesNotContain(waiting.Partitions, p => p.Status == PartitionStatus.Ready);
+        Assert.Equal("table", Assert.ThrowsAny<ArgumentException>(() => HiveStatementRenderer.Render(waiting, "db..t")).ParamName);
+        Assert.Equal("table", Assert.ThrowsAny<ArgumentException>(() => TrinoStatementRenderer.Render(waiting, "db..t")).ParamName);
+        Assert.True(StatementOptions.Default.Semicolons);
+        Assert.True(new StatementOptions().Semicolons);
+    }
+
+    [Fact]
     public void HiveAddPartition_RegularHour_IsTheGoldenStatement()
     {
         var statement = HiveStatementRenderer.AddPartition("db.events_pt", Register(FallBackPlan("s3://bucket/events"), "2024-11-03T00"));
