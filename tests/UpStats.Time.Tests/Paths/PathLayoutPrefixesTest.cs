@@ -70,6 +70,37 @@ public class PathLayoutPrefixesTest
     }
 
     [Fact]
+    public void Prefixes_YearFolders_HoldTheWholeLocalYear()
+    {
+        var layout = new PathLayout(PathPattern.ParseOrThrow("'y='yyyy"), "", LosAngeles);
+
+        var prefixes = layout.Prefixes(Instant.FromUtc(2024, 6, 15, 0, 0), Instant.FromUtc(2024, 6, 16, 0, 0));
+
+        Assert.Equal([new PathPrefix("y=2024", Instant.FromUtc(2024, 1, 1, 8, 0), Instant.FromUtc(2025, 1, 1, 8, 0))], prefixes);
+    }
+
+    [Fact]
+    public void Prefixes_AndFormat_BadArguments_SayWhatIsWrong()
+    {
+        var layout = new PathLayout(PathPattern.Daily, "", LosAngeles);
+        var t = Instant.FromUtc(2024, 6, 15, 0, 0);
+
+        var backwards = Assert.Throws<ArgumentException>("to", () => layout.Prefixes(t, t - Duration.FromHours(1)));
+        Assert.StartsWith("The window's end 2024-06-14T23:00:00Z is before its start 2024-06-15T00:00:00Z.", backwards.Message, StringComparison.Ordinal);
+        var pastTheEnd = Assert.Throws<ArgumentOutOfRangeException>("to", () => layout.Prefixes(t, Instant.FromUtc(9999, 12, 31, 0, 0)));
+        Assert.Contains("is not between", pastTheEnd.Message, StringComparison.Ordinal);
+        var tooMany = Assert.Throws<ArgumentOutOfRangeException>("to", () => new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm")).Prefixes(t, t + Duration.FromDays(700)));
+        Assert.StartsWith("The window holds more than 1,000,000 folders; list it in pieces.", tooMany.Message, StringComparison.Ordinal);
+        var lastHours = Assert.Throws<ArgumentOutOfRangeException>("to", () => new PathLayout(PathPattern.ParseOrThrow("yyyy-MM")).Prefixes(Instant.FromUtc(9999, 12, 1, 0, 0), Instant.FromUtc(9999, 12, 1, 1, 0)));
+        Assert.StartsWith("The window reaches a folder that ends in the last 18 hours of 9999", lastHours.Message, StringComparison.Ordinal);
+        var yearZero = Assert.Throws<ArgumentOutOfRangeException>(() => layout.Prefixes(Instant.FromUtc(1, 1, 1, 0, 0), Instant.FromUtc(1, 1, 2, 0, 0)));
+        Assert.Contains("outside the years 0001-9999", yearZero.Message, StringComparison.Ordinal);
+        // West of UTC the first hours of 0001-01-01Z read in the year 0, which a folder's four-digit year cannot name.
+        Assert.Throws<ArgumentOutOfRangeException>("instant", () => layout.Format(Instant.FromUtc(1, 1, 1, 0, 0)));
+        Assert.Equal("year=0001/month=01/day=01", layout.Format(Instant.FromUtc(1, 1, 2, 0, 0)));
+    }
+
+    [Fact]
     public void Prefixes_OutsideFourDigitYears_OrTooMany_Throw()
     {
         var minutes = new PathLayout(PathPattern.ParseOrThrow("yyyy/MM/dd/HH/mm"));

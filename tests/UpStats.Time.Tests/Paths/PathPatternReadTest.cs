@@ -174,6 +174,7 @@ public class PathPatternReadTest
     [InlineData("yyyy/MM", "", "2024-11", ParseErrorCode.ExpectedLiteral)]
     [InlineData("yyyy/MM", "x/", "y/2024/11", ParseErrorCode.ExpectedPrefix)]
     [InlineData("yyyy/MM/yyyy", "", "2024/11/2025", ParseErrorCode.FieldsDisagree)]
+    [InlineData("yyyy/yyyy/yyyy", "", "2024/2024/2025", ParseErrorCode.FieldsDisagree)]
     [InlineData("yyyy/MM/dd", "", "2023/02/29", ParseErrorCode.DayOutOfRange)]
     public void TryReadEventTime_Failure_HasAStableCode(string pattern, string prefix, string path, ParseErrorCode code)
     {

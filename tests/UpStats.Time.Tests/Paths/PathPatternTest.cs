@@ -92,6 +92,20 @@ public class PathPatternTest
         Assert.Equal("'year='yyyy/'month='MM/'day='dd", PathPattern.Daily.Text);
     }
 
+    [Theory]
+    [InlineData("yyyy'x'", "2024x")]
+    [InlineData("yyyy-", "2024-")]
+    [InlineData("yyyy'it''s'", "2024it's")]
+    [InlineData("{YYYY}-{MM}", "2024-01")]
+    public void FormatAndRead_TrailingLiteralsAndUpperCaseYear_RoundTrip(string pattern, string path)
+    {
+        var template = PathPattern.ParseOrThrow(pattern);
+        var month = new LocalDateTime(2024, 1, 1, 0, 0);
+        Assert.Equal(path, template.Format(month));
+        Assert.True(template.TryReadLocal(path, out var local, out int consumed, out _));
+        Assert.Equal((month, path.Length), (local, consumed));
+    }
+
     [Fact]
     public void Format_MinutesAndTrailingLiteral_AreWritten()
     {
