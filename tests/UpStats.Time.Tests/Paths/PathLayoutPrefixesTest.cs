@@ -77,6 +77,7 @@ public class PathLayoutPrefixesTest
         var prefixes = layout.Prefixes(Instant.FromUtc(2024, 6, 15, 0, 0), Instant.FromUtc(2024, 6, 16, 0, 0));
 
         Assert.Equal([new PathPrefix("y=2024", Instant.FromUtc(2024, 1, 1, 8, 0), Instant.FromUtc(2025, 1, 1, 8, 0))], prefixes);
+        Assert.Equal("y=2024 [2024-01-01T08:00:00Z, 2025-01-01T08:00:00Z)", prefixes[0].ToString());
     }
 
     [Fact]
