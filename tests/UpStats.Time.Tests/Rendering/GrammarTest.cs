@@ -123,15 +123,7 @@ public class GrammarTest
     {
         using var db = new global::DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
         db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT upper(keyword_name) FROM duckdb_keywords() WHERE keyword_category = 'reserved'";
-        using var reader = command.ExecuteReader();
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            words.Add(reader.GetString(0));
-        }
-        return words;
+        return RangePredicateDuckDbTest.Strings(db, "SELECT upper(keyword_name) FROM duckdb_keywords() WHERE keyword_category = 'reserved'").ToHashSet(StringComparer.Ordinal);
     }
 
     private static bool IsStatement(string line) => !line.StartsWith("--", StringComparison.Ordinal);

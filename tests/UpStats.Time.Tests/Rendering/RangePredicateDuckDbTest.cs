@@ -213,7 +213,7 @@ public sealed class RangePredicateDuckDbTest : IDisposable
 
     private static HashSet<long> Ids(DuckDBConnection db, string sql) => Column(db, sql, r => r.GetInt64(0)).ToHashSet();
 
-    private static List<string> Strings(DuckDBConnection db, string sql) => Column(db, sql, r => r.GetString(0));
+    internal static List<string> Strings(DuckDBConnection db, string sql) => Column(db, sql, r => r.GetString(0));
 
     private static List<T> Column<T>(DuckDBConnection db, string sql, Func<DuckDBDataReader, T> read)
     {
