@@ -20,6 +20,7 @@ internal sealed class JobBatch
     private string?[] _errors;
     private bool[] _inserted;
     private int[] _order;
+    private ulong[] _sortKeys;
     private byte[] _ids;
     private int _idsUsed;
     private byte[] _column;
@@ -45,6 +46,7 @@ internal sealed class JobBatch
         _errors = new string?[capacity];
         _inserted = new bool[capacity];
         _order = new int[capacity];
+        _sortKeys = new ulong[capacity];
         _ids = new byte[capacity * 24];
         _column = new byte[capacity * 26];
     }
@@ -150,11 +152,32 @@ internal sealed class JobBatch
     public ReadOnlySpan<int> FirstOfEachIdInIdOrder()
     {
         var order = _order.AsSpan(0, Count);
+        var keys = _sortKeys.AsSpan(0, Count);
+        // Sorted by an 8-byte key first (primitive keys sort several times faster than a comparison of two
+        // spans through a delegate, which was a sixth of the writer's time): the ids' bytes after the prefix
+        // they all share ("~01" for UpWork's), big-endian, so key order is byte order wherever keys differ.
+        // Equal keys (the same id repeated, or ids alike in those 8 bytes) are then ordered by their whole id
+        // and by index, run by run; those runs are short.
+        var shared = SharedIdPrefixLength();
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
+            keys[i] = SortKey(JobId(i), shared);
         }
-        order.Sort(CompareIdThenIndex);
+        keys.Sort(order);
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                order[start..end].Sort(CompareIdThenIndex);
+            }
+            start = end;
+        }
         var kept = 0;
         for (var i = 0; i < order.Length; i++)
         {
@@ -164,6 +187,30 @@ internal sealed class JobBatch
             }
         }
         return order[..kept];
+    }
+
+    private int SharedIdPrefixLength()
+    {
+        if (Count == 0)
+        {
+            return 0;
+        }
+        var first = JobId(0);
+        var shared = first.Length;
+        for (var i = 1; i < Count && shared > 0; i++)
+        {
+            shared = Math.Min(shared, first.CommonPrefixLength(JobId(i)));
+        }
+        return shared;
+    }
+
+    private static ulong SortKey(ReadOnlySpan<byte> id, int skip)
+    {
+        Span<byte> key = stackalloc byte[sizeof(ulong)];
+        key.Clear();
+        var rest = id[skip..];
+        rest[..Math.Min(rest.Length, key.Length)].CopyTo(key);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(key);
     }
 
     private int CompareIdThenIndex(int a, int b)
@@ -198,6 +245,7 @@ internal sealed class JobBatch
             Array.Resize(ref _errors, size);
             Array.Resize(ref _inserted, size);
             Array.Resize(ref _order, size);
+            Array.Resize(ref _sortKeys, size);
         }
         if (_idsUsed + jobId.Length > _ids.Length)
         {

@@ -19,27 +19,40 @@ public class JobBatchTest
     private static readonly Gen<(long RawId, string Id)[]> Jobs =
         Gen.Elements(Ids).ArrayOf().Select(ids => ids.Select((id, i) => ((long)(i / 3) + 1, id)).ToArray());
 
+    // Long ids that share a prefix (as UpWork's "~01" ids do) and differ only past their first 8 bytes after
+    // it, or only in length, or by a NUL byte: where the sort's 8-byte keys tie and the whole id decides.
+    private static readonly Gen<(long RawId, string Id)[]> LongJobs =
+        from prefix in Gen.Elements("", "~01", "~01abcdefgh")
+        from suffixes in Gen.Elements("a", "b", "\0", "\u00E9").ArrayOf().Select(parts => string.Concat(parts.Take(14))).ArrayOf()
+        select suffixes.Select((suffix, i) => ((long)(i / 3) + 1, prefix + (suffix.Length % 3 == 0 ? "aaaaaaaa" : "") + suffix)).ToArray();
+
     [Property(MaxTest = 200)]
     public Property FirstOfEachIdInIdOrder_AnyJobs_FirstOccurrenceOfEachIdInUtf8ByteOrder() =>
-        Prop.ForAll(Arb.From(Jobs), jobs =>
+        Prop.ForAll(Arb.From(Jobs), FirstOfEachIdMatchesOracle);
+
+    [Property(MaxTest = 300)]
+    public Property FirstOfEachIdInIdOrder_LongIdsWithASharedPrefix_FirstOccurrenceOfEachIdInUtf8ByteOrder() =>
+        Prop.ForAll(Arb.From(LongJobs), FirstOfEachIdMatchesOracle);
+
+    private static Property FirstOfEachIdMatchesOracle((long RawId, string Id)[] jobs)
+    {
+        var batch = new JobBatch(capacity: 4);
+        foreach (var (rawId, id) in jobs)
         {
-            var batch = new JobBatch(capacity: 4);
-            foreach (var (rawId, id) in jobs)
-            {
-                batch.Add(rawId, Encoding.UTF8.GetBytes(id), "2015-10-11T00:26:51+0100"u8);
-            }
+            batch.Add(rawId, Encoding.UTF8.GetBytes(id), "2015-10-11T00:26:51+0100"u8);
+        }
 
-            var actual = batch.FirstOfEachIdInIdOrder().ToArray();
+        var actual = batch.FirstOfEachIdInIdOrder().ToArray();
 
-            var expected = jobs
-                .Select((job, index) => (job.Id, Index: index))
-                .GroupBy(job => job.Id, StringComparer.Ordinal)
-                .Select(group => group.First())
-                .OrderBy(job => Encoding.UTF8.GetBytes(job.Id), Utf8Order.Instance)
-                .Select(job => job.Index)
-                .ToArray();
-            return actual.SequenceEqual(expected).Label($"{string.Join(",", actual)} vs {string.Join(",", expected)}");
-        });
+        var expected = jobs
+            .Select((job, index) => (job.Id, Index: index))
+            .GroupBy(job => job.Id, StringComparer.Ordinal)
+            .Select(group => group.First())
+            .OrderBy(job => Encoding.UTF8.GetBytes(job.Id), Utf8Order.Instance)
+            .Select(job => job.Index)
+            .ToArray();
+        return actual.SequenceEqual(expected).Label($"{string.Join(",", actual)} vs {string.Join(",", expected)}");
+    }
 
     [Fact]
     public void AddFrom_JobWithAndWithoutDate_CopiesIdRawIdDateAndError()
