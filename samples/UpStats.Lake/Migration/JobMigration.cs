@@ -66,7 +66,6 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
         ArgumentOutOfRangeException.ThrowIfLessThan(_chunkSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunksPerCommit, 1);
         var totals = database.ReadCheckpoint();
-        progress.Started(totals, database.RawRowCount() - totals.RawRows);
         _transactionJobs.Clear();
 
         var free = Channel.CreateBounded<Chunk>(ChunksInFlight);
@@ -87,6 +86,9 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
             TaskScheduler.Default);
         try
         {
+            // Counted once the reader is under way: counting reads the whole raw table, and the reader and
+            // decoders have the other core meanwhile (alone, the count held up the first chunk).
+            progress.Started(totals, database.RawRowCount() - totals.RawRows);
             var pending = new Commit(totals);
             for (var number = 1; ; number++)
             {
