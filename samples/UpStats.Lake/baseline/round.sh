@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # One round of the lake's performance table, side by side on the same stores: generate, the read + inflate
-# floor, migrate and (at 100k) the original algorithm on SQLite; generate and migrate on PostgreSQL when
-# UPSTATS_PG names a server (source .ci/postgres && pg_start). Stores go to $WORK (default /tmp/lake-round).
+# floor, migrate (the Native AOT build, then the framework-dependent one) and (at 100k) the original
+# algorithm on SQLite; generate and migrate on PostgreSQL when UPSTATS_PG names a server
+# (source .ci/postgres && pg_start). Stores go to $WORK (default /tmp/lake-round).
 # Usage: samples/UpStats.Lake/baseline/round.sh [ROWS...]   (default: 100000 1000000)
+# Needs a C toolchain for Native AOT (clang or gcc, and zlib1g-dev), as the tool's build does.
 set -u
 cd "$(dirname "$0")/../../.."
-dotnet build -c Release samples/UpStats.Lake -v q >/dev/null || exit 1
-L=samples/UpStats.Lake/bin/Release/net10.0/UpStats.Lake
 WORK=${WORK:-/tmp/lake-round}
 mkdir -p "$WORK"
+# The framework-dependent build (what `dotnet run` runs) and the Native AOT one (what a migration job would
+# ship: no JIT at start, no compiler in the working set), compiled for this machine's instruction set.
+dotnet build -c Release samples/UpStats.Lake -v q >/dev/null || exit 1
+JIT=samples/UpStats.Lake/bin/Release/net10.0/UpStats.Lake
+RID=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+dotnet publish -c Release -r "$RID" -p:IlcInstructionSet=native samples/UpStats.Lake -o "$WORK/aot" -v q >/dev/null || exit 1
+L=$WORK/aot/UpStats.Lake
+# The Python programs run on the distribution's interpreter where there is one (here it ran both faster
+# than pyenv's build, whose shim also adds 0.4 s of start-up), else on python3's own executable.
+PY=${PYTHON:-$([ -x /usr/bin/python3 ] && echo /usr/bin/python3 || python3 -c 'import sys; print(sys.executable)')}
 # /usr/bin/time's line goes to a file, so that the programs' own stderr can be dropped.
 measure() { /usr/bin/time -o "$WORK/time.txt" -f "  -> %e s wall, %U + %S s CPU, max RSS %M KB" "$@"; local status=$?; cat "$WORK/time.txt" >&3; return $status; }
 exec 3>&1
@@ -20,12 +30,16 @@ for n in "${@:-100000 1000000}"; do
     rm -f "$WORK/s$rows.db"*
     measure $L generate --db "$WORK/s$rows.db" --rows "$rows"
     sync
-    measure python3 samples/UpStats.Lake/baseline/read_inflate_floor.py --db "$WORK/s$rows.db"
+    measure "$PY" samples/UpStats.Lake/baseline/read_inflate_floor.py --db "$WORK/s$rows.db"
     fresh_copy "$WORK/s$rows.db"
+    echo "migrate (Native AOT)"
     measure $L migrate --db "$WORK/run.db" 2>/dev/null > "$WORK/out.txt"; grep -E "this run|^jobs" "$WORK/out.txt"
+    fresh_copy "$WORK/s$rows.db"
+    echo "migrate (framework-dependent)"
+    measure $JIT migrate --db "$WORK/run.db" 2>/dev/null > "$WORK/out.txt"; grep -E "this run" "$WORK/out.txt"
     if [ "$rows" -le 100000 ]; then
       rm -f "$WORK/original.db"*
-      measure python3 samples/UpStats.Lake/baseline/original_migration.py --db "$WORK/s$rows.db" --out "$WORK/original.db"
+      measure "$PY" samples/UpStats.Lake/baseline/original_migration.py --db "$WORK/s$rows.db" --out "$WORK/original.db"
     fi
     if [ -n "${UPSTATS_PG:-}" ]; then
       echo "== PostgreSQL, $rows raw rows"
