@@ -48,7 +48,7 @@ internal sealed class SqliteEngine : ILakeEngine
 
     public int DefaultChunkSize => 2000;
 
-    public int DefaultCommitRows => 20_000;
+    public int DefaultCommitRows => 6_000;
 
     public string BlobType => "BLOB";
 

@@ -34,10 +34,12 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     private readonly int _chunkSize = chunkSize ?? database.Engine.DefaultChunkSize;
 
     /// <summary>
-    /// Chunks allocated for the pipeline: one being read, two being decoded (one per core), one being written.
-    /// The reader blocks when all four are taken, so memory stays flat however many rows there are.
+    /// Chunks allocated for the pipeline: one being read, two being decoded (one per core), one being written,
+    /// and four decoded ahead, so that the decoders keep going while the writer commits (with four in all,
+    /// they stopped at every commit: a 1M-row migration took 8.3–9.5 s instead of 7.0–8.1). The reader blocks
+    /// when all are taken, so memory stays flat however many rows there are (about 2.5 MB a chunk).
     /// </summary>
-    private const int ChunksInFlight = 4;
+    private const int ChunksInFlight = 8;
 
     /// <summary>Jobs per raw row to size buffers for (the generator's responses carry 3.5 on average, at most 8).</summary>
     private const int ExpectedJobsPerRow = 4;
@@ -263,10 +265,10 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
     }
 
     /// <summary>
-    /// A transaction being filled. Committing every few chunks instead of every chunk is what makes SQLite
-    /// fast: each commit appends every page it dirtied to the WAL, and random job ids touch most of the jobs
-    /// table's pages, so fewer commits write far fewer pages (see the sample's README). Its jobs wait in the
-    /// migration's transaction batch (a few MB for 20,000 raw rows), its unreadable rows in the transaction.
+    /// A transaction being filled: its chunks commit together with the checkpoint. A few chunks per commit
+    /// instead of one keep the rounds of log writes few; fewer keep the writer's work at each commit short
+    /// (see <see cref="ILakeEngine.DefaultCommitRows"/>). Its jobs wait in the migration's transaction batch
+    /// (about 2 MB for 6,000 raw rows), its unreadable rows in the transaction.
     /// </summary>
     private sealed class Commit(MigrationTotals started)
     {
