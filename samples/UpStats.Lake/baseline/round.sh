@@ -14,7 +14,8 @@ mkdir -p "$WORK"
 dotnet build -c Release samples/UpStats.Lake -v q >/dev/null || exit 1
 JIT=samples/UpStats.Lake/bin/Release/net10.0/UpStats.Lake
 RID=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
-dotnet publish -c Release -r "$RID" -p:IlcInstructionSet=native samples/UpStats.Lake -o "$WORK/aot" -v q >/dev/null || exit 1
+dotnet publish -c Release -r "$RID" -p:IlcInstructionSet=native samples/UpStats.Lake -o "$WORK/aot" -v q >/dev/null ||
+  { echo "round.sh: the Native AOT build failed; it needs clang (or gcc) and zlib1g-dev: apt-get install -y clang zlib1g-dev" >&2; exit 1; }
 L=$WORK/aot/UpStats.Lake
 # The Python programs run on the distribution's interpreter where there is one (here it ran both faster
 # than pyenv's build, whose shim also adds 0.4 s of start-up), else on python3's own executable.
