@@ -33,10 +33,7 @@ internal static class InstantRange
     /// <summary>The local ticks of <paramref name="local"/>, or an error naming <paramref name="paramName"/> when it is outside the range.</summary>
     internal static long Check(LocalDateTime local, string paramName)
     {
-        if (local.Year is < 1 or > 9999)
-        {
-            throw OutOfRange(paramName, local);
-        }
+        // Every local time NodaTime has (years -9998 to 9999) has a tick count, so the range check is enough.
         long ticks = LocalClockGrid.LocalTicks(local);
         return ticks >= MinTicks && ticks <= MaxTicks ? ticks : throw OutOfRange(paramName, local);
     }

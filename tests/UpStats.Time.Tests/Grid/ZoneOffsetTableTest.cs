@@ -21,6 +21,31 @@ public class ZoneOffsetTableTest
             return (wrong.Count == 0).Label($"{c.zone.Id}: wrong offset at {string.Join(", ", wrong)}");
         });
 
+    // The table's own edges (1800-01-01Z and one tick before 2400-01-01Z) fall in its first and last buckets, which a
+    // look-up reaches only there; beyond the last tick NodaTime answers.
+    [Theory]
+    [InlineData("America/Los_Angeles")]
+    [InlineData("Australia/Lord_Howe")]
+    [InlineData("Europe/Dublin")]
+    [InlineData("UTC")]
+    public void OffsetAtAndFind_AtTheTablesEdges_EqualNodaTime(string zoneId)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var table = ZoneOffsetTable.For(zone);
+        var end = Instant.FromUtc(2400, 1, 1, 0, 0);
+        foreach (var instant in new[] { Instant.FromUtc(1800, 1, 1, 0, 0), end - Duration.FromDays(60), end - Duration.FromTicks(1), end })
+        {
+            long ticks = instant.ToUnixTimeTicks();
+            long expected = zone.GetUtcOffset(instant).Ticks;
+
+            var span = table.Find(ticks);
+
+            Assert.Equal(expected, table.OffsetAt(ticks));
+            Assert.Equal(expected, span.Offset);
+            Assert.InRange(ticks, span.Start, span.End - 1);
+        }
+    }
+
     [Fact]
     public void OffsetAt_BothSidesOfTheFallBackInTurn_FollowsTheTransition()
     {
