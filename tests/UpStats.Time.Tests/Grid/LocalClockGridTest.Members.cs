@@ -72,6 +72,21 @@ public partial class LocalClockGridTest
     }
 
     [Fact]
+    public void InstantsOf_LabelWhoseCellEndsAfterTheYear9999_ThrowsNamingTheLabel()
+    {
+        // A 10-day step through 9999-12-30, the last accepted label: its cell would end on 10000-01-09. The cell
+        // before it ends within the range.
+        var grid = LocalClockGrid.EveryDays(DateTimeZone.Utc, 10, new LocalDate(9999, 12, 30));
+        var label = new LocalDateTime(9999, 12, 30, 0, 0);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => grid.InstantsOf(label));
+
+        Assert.Equal("label", ex.ParamName);
+        Assert.Contains("falls outside the years 0001-9999", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([new NodaTime.Interval(Instant.FromUtc(9999, 12, 20, 0, 0), Instant.FromUtc(9999, 12, 30, 0, 0))], grid.InstantsOf(new LocalDateTime(9999, 12, 20, 0, 0)));
+    }
+
+    [Fact]
     public void InstantsOf_UtcMidnightOfTheEpoch_IsThatHour()
     {
         // The epoch is tick 0: the joining of adjacent ranges must not mistake it for a pending range.
