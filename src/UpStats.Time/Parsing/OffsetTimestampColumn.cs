@@ -96,7 +96,7 @@ public static partial class OffsetTimestampColumn
     /// <summary>
     /// The AVX2 loop, in two stages as simdjson parses JSON. Stage 1 finds the line ends of the next rows, 64
     /// bytes per step, into an index on the stack. Stage 2 takes the rows four at a time: one 32-byte load per row
-    /// holds the whole value, <see cref="OffsetTimestampVectorScanner.Fields"/> checks its characters and field
+    /// holds the whole value, <see cref="OffsetTimestampVectorScanner.Fields(Vector256{byte}, OffsetTimestampShape, out uint)"/> checks its characters and field
     /// ranges, and <see cref="OffsetTimestampVectorScanner.Finish"/> does the calendar for all four in vector
     /// lanes; the four results are stored at once. A row of any other form, or a wrong one, goes to the general
     /// parser. Finding each line end from the previous one instead (a load, a compare, a bit scan, then the next
@@ -140,6 +140,19 @@ public static partial class OffsetTimestampColumn
             {
                 if (k + 4 <= rows && ends[k + 2] + 1 <= lastLoad)
                 {
+                    // Two lines of one fixed form: maybe a run of them (the usual column), read by length.
+                    if (ends[k + 1] - ends[k] == ends[k] - lineStart + 1
+                        && FixedShape(shapes, ref start, lineStart, ends[k]) is { } run)
+                    {
+                        int done = ParseFixedRun<TUnit>(ref start, lineStart, lastLoad, destination.Length - row, run, ref Unsafe.Add(ref output, row));
+                        if (done > 0)
+                        {
+                            row += done;
+                            lineStart += done * (run.Length + 1);
+                            k += done; // past the rows indexed, this loop ends and the index restarts where the run stopped
+                            continue;
+                        }
+                    }
                     int start1 = ends[k] + 1, start2 = ends[k + 1] + 1, start3 = ends[k + 2] + 1;
                     if (FixedShape(shapes, ref start, lineStart, ends[k]) is { } shape0
                         && FixedShape(shapes, ref start, start1, ends[k + 1]) is { } shape1
@@ -194,6 +207,40 @@ public static partial class OffsetTimestampColumn
         }
         progress = new Progress(row, failed, lineStart);
         return true;
+    }
+
+    /// <summary>
+    /// The usual column, in a loop of its own: rows of <paramref name="shape"/>'s fixed form, four per step, from
+    /// <paramref name="lineStart"/> on, found by their length rather than by the index of line ends: the shape
+    /// checks, besides each value, that the byte after it is its line's '\n', so a row that passes is a whole line of
+    /// that form and the next one starts right after it. Stops before the first four that are not all of that form
+    /// or not all right (the line loop takes them), or where four rows no longer fit in
+    /// <paramref name="rowsLeft"/> or before <paramref name="lastLoad"/>. The form's constants stay in registers: in
+    /// the line loop, which holds every path, they were reloaded at every row among the spills of its other
+    /// variables. Returns the rows written, a multiple of four.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int ParseFixedRun<TUnit>(ref byte start, int lineStart, int lastLoad, int rowsLeft, OffsetTimestampShape shape, ref long output)
+        where TUnit : struct, IEpochUnit
+    {
+        int length = shape.Length, stride = length + 1;
+        Vector256<byte> or = shape.Or, and = shape.And, shuffle = shape.Shuffle;
+        Vector256<byte> template = shape.Template.WithElement(length, (byte)'\n'), limit = shape.Limit.WithElement(length, (byte)0);
+        int k = 0;
+        for (; k + 4 <= rowsLeft && lineStart + 3 * stride <= lastLoad; k += 4, lineStart += 4 * stride)
+        {
+            var f0 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)lineStart), or, template, and, limit, shuffle, out uint ok0);
+            var f1 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(lineStart + stride)), or, template, and, limit, shuffle, out uint ok1);
+            var f2 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(lineStart + 2 * stride)), or, template, and, limit, shuffle, out uint ok2);
+            var f3 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(lineStart + 3 * stride)), or, template, and, limit, shuffle, out uint ok3);
+            Vector256<long> values = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
+            if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF))
+            {
+                break;
+            }
+            values.StoreUnsafe(ref output, (nuint)k);
+        }
+        return k;
     }
 
     // The fixed form of the line [lineStart, end) (without a '\r' before end), or null when it has none.

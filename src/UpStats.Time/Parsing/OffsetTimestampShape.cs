@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace UpStats.Time.Parsing;
@@ -73,12 +74,6 @@ internal sealed class OffsetTimestampShape
             shuffle[16 + i] = high[i] < 0 ? Zero : (byte)(high[i] - highBase);
         }
         Shuffle = Vector256.Create((ReadOnlySpan<byte>)shuffle);
-        // Pairs of digits count tens and ones; the sign pair (sign code, 0) counts once.
-        Weights = Vector256.Create((sbyte)10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 0, 0, 1, 0, 0, 0, 10, 1, 10, 1, 0, 0, 0, 0);
-        Lower = Vector256.Create((ushort)0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        Width = Vector256.Create((ushort)99, 99, 11, 0, 30, 0, 23, 59, 59, 0, 2, 0, 18, 59, 0, 0);
-        Multipliers = Vector256.Create((short)100, 1, 1, 0, 1, 0, 3600, 60, 1, 0, 1, 0, 3600, 60, 0, 0);
-        SpaceLane = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /// <summary>The value's length in characters.</summary>
@@ -94,17 +89,43 @@ internal sealed class OffsetTimestampShape
 
     internal Vector256<byte> Shuffle { get; }
 
-    /// <summary>Multipliers of the digit pairs (pmaddubsw).</summary>
-    internal Vector256<sbyte> Weights { get; }
+    // The rest is the same for every shape: constants the JIT embeds in the code (inlined: a call would cost
+    // more than the vector work, and spill every register) rather than fields of the shape.
+
+    /// <summary>Multipliers of the digit pairs (pmaddubsw); the sign pair (sign code, 0) counts once.</summary>
+    internal static Vector256<sbyte> Weights
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create((sbyte)10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 0, 0, 1, 0, 0, 0, 10, 1, 10, 1, 0, 0, 0, 0);
+    }
 
     /// <summary>All ones at lane 10, where a space may stand for 'T'.</summary>
-    internal Vector256<byte> SpaceLane { get; }
+    internal static Vector256<byte> SpaceLane
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
 
-    internal Vector256<ushort> Lower { get; }
+    /// <summary>The least value of each field pair.</summary>
+    internal static Vector256<ushort> Lower
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create((ushort)0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
 
-    internal Vector256<ushort> Width { get; }
+    /// <summary>How far above <see cref="Lower"/> each field pair may go.</summary>
+    internal static Vector256<ushort> Width
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create((ushort)99, 99, 11, 0, 30, 0, 23, 59, 59, 0, 2, 0, 18, 59, 0, 0);
+    }
 
-    internal Vector256<short> Multipliers { get; }
+    /// <summary>Field pairs into <c>year month day hh·3600+mm·60 | ss sign offset·seconds 0</c>.</summary>
+    internal static Vector256<short> Multipliers
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create((short)100, 1, 1, 0, 1, 0, 3600, 60, 1, 0, 1, 0, 3600, 60, 0, 0);
+    }
 
     /// <summary>Line layout per value length (0–31); null where no fixed form has that length.</summary>
     internal static readonly OffsetTimestampShape?[] LineByLength = ByLength(headTail: false);

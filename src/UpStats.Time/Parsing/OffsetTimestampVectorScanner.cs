@@ -175,23 +175,31 @@ internal static class OffsetTimestampVectorScanner
     /// '+' (and for Z) and 2 for '-'.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<int> Fields(Vector256<byte> text, OffsetTimestampShape shape, out uint shapeOk)
+    internal static Vector256<int> Fields(Vector256<byte> text, OffsetTimestampShape shape, out uint shapeOk) =>
+        Fields(text, shape.Or, shape.Template, shape.And, shape.Limit, shape.Shuffle, out shapeOk);
+
+    /// <summary>
+    /// <see cref="Fields(Vector256{byte}, OffsetTimestampShape, out uint)"/> with the shape's constants passed in,
+    /// for a loop over rows of one shape that keeps them in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<int> Fields(Vector256<byte> text, Vector256<byte> or, Vector256<byte> template, Vector256<byte> and, Vector256<byte> limit, Vector256<byte> shuffle, out uint shapeOk)
     {
-        Vector256<byte> shifted = Avx2.Subtract(Avx2.Or(text, shape.Or), shape.Template);
-        Vector256<byte> lanes = Avx2.And(shifted, shape.And);
-        Vector256<byte> within = Avx2.CompareEqual(Avx2.Min(lanes, shape.Limit), lanes)
-            | (Avx2.CompareEqual(text, Vector256.Create((byte)' ')) & shape.SpaceLane);
+        Vector256<byte> shifted = Avx2.Subtract(Avx2.Or(text, or), template);
+        Vector256<byte> lanes = Avx2.And(shifted, and);
+        Vector256<byte> within = Avx2.CompareEqual(Avx2.Min(lanes, limit), lanes)
+            | (Avx2.CompareEqual(text, Vector256.Create((byte)' ')) & OffsetTimestampShape.SpaceLane);
         // The sign lane is shuffled before the mask that hides which sign it was: '+' gives 0, '-' gives 2.
-        Vector256<short> pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(shifted, shape.Shuffle), shape.Weights);
-        Vector256<ushort> aboveLower = Avx2.Subtract(pairs.AsUInt16(), shape.Lower);
-        Vector256<byte> inRange = Avx2.CompareEqual(Avx2.Min(aboveLower, shape.Width), aboveLower).AsByte();
+        Vector256<short> pairs = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(shifted, shuffle), OffsetTimestampShape.Weights);
+        Vector256<ushort> aboveLower = Avx2.Subtract(pairs.AsUInt16(), OffsetTimestampShape.Lower);
+        Vector256<byte> inRange = Avx2.CompareEqual(Avx2.Min(aboveLower, OffsetTimestampShape.Width), aboveLower).AsByte();
         shapeOk = (uint)Avx2.MoveMask(within & inRange);
-        return Avx2.MultiplyAddAdjacent(pairs, shape.Multipliers);
+        return Avx2.MultiplyAddAdjacent(pairs, OffsetTimestampShape.Multipliers);
     }
 
     /// <summary>
     /// The calendar half of the 256-bit path, for four values at once: the fields of four values (see
-    /// <see cref="Fields"/>) are transposed so that each 128-bit register holds one field of all four, then the
+    /// <see cref="Fields(Vector256{byte}, OffsetTimestampShape, out uint)"/>) are transposed so that each 128-bit register holds one field of all four, then the
     /// days from 1970 (<see cref="CivilCalendar.DaysFromCivil"/>'s formula), the day-of-month limit, the year 0000,
     /// the offset limit and the first instant (0001-01-01T00:00:00Z) are computed lane by lane without a branch. Bit i of <paramref name="valid"/> is set
     /// when value i passed those checks; the result holds the four epoch seconds.

@@ -81,6 +81,29 @@ internal static class ColumnDifferential
         return column;
     }
 
+    /// <summary>
+    /// A long column of one fixed form with a few other rows at random places: runs of the form longer than the
+    /// parser's index of line ends (256 rows), broken by a wrong value, another form or another length.
+    /// </summary>
+    public static string[] LongRunColumn(Random random, int rows)
+    {
+        string main = FixedForms[random.Next(FixedForms.Length)];
+        var column = new string[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            column[i] = random.Next(60) switch
+            {
+                0 => Valid(random),
+                1 => Mutated(random),
+                2 => main + "0",
+                _ => Reshaped(random, main),
+            };
+        }
+        return column;
+    }
+
+    private static readonly string[] FixedForms = ["2015-10-11T00:26:51+0100", "2016-02-29t23:59:59-18:00", "2015-10-10 23:26:51Z", "1969-12-31T23:59:59-0000"];
+
     // Another value of the same form as `template`: same length and separators, other digits where still valid.
     private static string Reshaped(Random random, string template)
     {
@@ -97,6 +120,12 @@ internal static class ColumnDifferential
         for (int c = 0; c < columns && mismatches.Count < 20; c++)
         {
             string[] column = Column(random, random.Next(0, 60));
+            rows += column.Length;
+            Check(column, random.Next(0, 40), random.Next(2) == 0, random.Next(2) == 0, random, mismatches);
+        }
+        for (int c = 0; c < 6 && mismatches.Count < 20; c++)
+        {
+            string[] column = LongRunColumn(random, random.Next(250, 1500));
             rows += column.Length;
             Check(column, random.Next(0, 40), random.Next(2) == 0, random.Next(2) == 0, random, mismatches);
         }
