@@ -175,11 +175,12 @@ public static partial class OffsetTimestampColumn
                     }
                     // Not four rows of the fixed form their lengths suggest (a length can belong to several forms:
                     // 24 is ±hhmm, or a 3-digit fraction and Z, or 1 digit and ±hh): each rewritten into ±hh:mm.
-                    if (ParseFourMixed<TUnit>(ref start, lineStart, ends.Slice(k, 4), ref Unsafe.Add(ref output, row)))
+                    int mixed = ParseMixedRun<TUnit>(ref start, lineStart, ends[k..rows], lastLoad, ref Unsafe.Add(ref output, row));
+                    if (mixed > 0)
                     {
-                        row += 4;
-                        lineStart = ends[k + 3] + 1;
-                        k += 4;
+                        row += mixed;
+                        lineStart = ends[k + mixed - 1] + 1;
+                        k += mixed;
                         continue;
                     }
                 }
@@ -251,31 +252,42 @@ public static partial class OffsetTimestampColumn
         return (uint)length < (uint)shapes.Length ? shapes[length] : null;
     }
 
-    // Four rows of any forms, each rewritten into the ±hh:mm form and converted together; false (nothing written)
-    // when one of them is another form or wrong, or too short or long to be rewritten.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ParseFourMixed<TUnit>(ref byte start, int lineStart, ReadOnlySpan<int> ends, ref long output)
+    /// <summary>
+    /// Rows of any forms from <paramref name="lineStart"/> on, four per step, each rewritten into the ±hh:mm form
+    /// and converted together, in a loop of its own (as <see cref="ParseFixedRun{TUnit}"/>, so that the canonical
+    /// form's constants stay in registers) over the indexed line ends <paramref name="ends"/>. Stops before the first
+    /// four of which one is another form or wrong, or too short or long to be rewritten, or has no room for its
+    /// 32-byte load before <paramref name="lastLoad"/>. Returns the rows written, a multiple of four.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int ParseMixedRun<TUnit>(ref byte start, int lineStart, ReadOnlySpan<int> ends, int lastLoad, ref long output)
         where TUnit : struct, IEpochUnit
     {
-        int start1 = ends[0] + 1, start2 = ends[1] + 1, start3 = ends[2] + 1;
-        int length0 = LineLength(ref start, lineStart, ends[0]), length1 = LineLength(ref start, start1, ends[1]);
-        int length2 = LineLength(ref start, start2, ends[2]), length3 = LineLength(ref start, start3, ends[3]);
-        if (((uint)(length0 - 20) > 15) | ((uint)(length1 - 20) > 15) | ((uint)(length2 - 20) > 15) | ((uint)(length3 - 20) > 15))
-        {
-            return false;
-        }
         var shape = OffsetTimestampVectorScanner.CanonicalShape;
-        var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length0, out bool form0, out int ms0), shape, out uint ok0);
-        var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start1), ref Unsafe.Add(ref start, start1), length1, out bool form1, out int ms1), shape, out uint ok1);
-        var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start2), ref Unsafe.Add(ref start, start2), length2, out bool form2, out int ms2), shape, out uint ok2);
-        var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start3), ref Unsafe.Add(ref start, start3), length3, out bool form3, out int ms3), shape, out uint ok3);
-        Vector256<long> seconds = OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid);
-        if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF) | !(form0 & form1 & form2 & form3))
+        Vector256<byte> or = shape.Or, template = shape.Template, and = shape.And, limit = shape.Limit, shuffle = shape.Shuffle;
+        int k = 0;
+        for (; k + 4 <= ends.Length && ends[k + 2] + 1 <= lastLoad; k += 4)
         {
-            return false;
+            int start1 = ends[k] + 1, start2 = ends[k + 1] + 1, start3 = ends[k + 2] + 1;
+            int length0 = LineLength(ref start, lineStart, ends[k]), length1 = LineLength(ref start, start1, ends[k + 1]);
+            int length2 = LineLength(ref start, start2, ends[k + 2]), length3 = LineLength(ref start, start3, ends[k + 3]);
+            if (((uint)(length0 - 20) > 15) | ((uint)(length1 - 20) > 15) | ((uint)(length2 - 20) > 15) | ((uint)(length3 - 20) > 15))
+            {
+                break;
+            }
+            var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length0, out bool form0, out int ms0), or, template, and, limit, shuffle, out uint ok0);
+            var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start1), ref Unsafe.Add(ref start, start1), length1, out bool form1, out int ms1), or, template, and, limit, shuffle, out uint ok1);
+            var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start2), ref Unsafe.Add(ref start, start2), length2, out bool form2, out int ms2), or, template, and, limit, shuffle, out uint ok2);
+            var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start3), ref Unsafe.Add(ref start, start3), length3, out bool form3, out int ms3), or, template, and, limit, shuffle, out uint ok3);
+            Vector256<long> seconds = OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid);
+            if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF) | !(form0 & form1 & form2 & form3))
+            {
+                break;
+            }
+            TUnit.FromSeconds(seconds, Vector256.Create((long)ms0, ms1, ms2, ms3)).StoreUnsafe(ref output, (nuint)k);
+            lineStart = ends[k + 3] + 1;
         }
-        TUnit.FromSeconds(seconds, Vector256.Create((long)ms0, ms1, ms2, ms3)).StoreUnsafe(ref output);
-        return true;
+        return k;
     }
 
     // The length of the line [lineStart, end) without a '\r' before end.
