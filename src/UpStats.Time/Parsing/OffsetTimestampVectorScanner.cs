@@ -294,7 +294,8 @@ internal static class OffsetTimestampVectorScanner
         // (a 9-digit fraction before ±hhmm or ±hh:mm), whose offset lies past the first load.
         int excess = Math.Max(length - 32, 0);
         Vector128<byte> tail = Vector128.LoadUnsafe(ref value, (nuint)(16 + excess));
-        int formCode = FormCodes[(int)Math.Min((uint)form, 7u)];
+        uint clampedForm = Math.Min((uint)form, 7u);
+        int formCode = FormCodes[(int)clampedForm];
         int at = ((int)Math.Min((uint)(offsetStart - 19 - excess), 10u) * 4 + formCode) * 16;
         Vector128<byte> upper = Ssse3.Shuffle(tail, Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetControls), (nuint)at))
             | (text.GetUpper() & Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
@@ -307,7 +308,9 @@ internal static class OffsetTimestampVectorScanner
         milliseconds = (int)(((d1 * 100) & keep & (uint)-(fractionDigits >= 1 ? 1 : 0))
             + ((d2 * 10) & keep & (uint)-(fractionDigits >= 2 ? 1 : 0))
             + (d3 & keep & (uint)-(fractionDigits >= 3 ? 1 : 0)));
-        formOk = ((form == 1) | (form == 3) | (form == 5) | (form == 6)) & ((fraction == 0) | ((uint)(fractionDigits - 1) <= 8)) & zuluOk;
+        // Bit tests instead of a chain of compares: forms 1, 3, 5 and 6 (bits of 0x6A), and 1–9 fraction digits
+        // (bits of 0x3FE) unless there is no fraction.
+        formOk = (((0x6Au >> (int)clampedForm) & ((0x3FEu >> fractionDigits) | (uint)(fraction ^ 1)) & 1) != 0) & zuluOk;
         return Vector256.Create(text.GetLower(), upper);
     }
 
