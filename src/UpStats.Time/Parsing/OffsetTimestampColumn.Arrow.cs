@@ -73,6 +73,18 @@ public static partial class OffsetTimestampColumn
             {
                 throw new ArgumentException($"Row {row} spans offsets {start} to {end}, outside the {values.Length}-byte values buffer or out of order.", nameof(offsets));
             }
+            // The usual column: values of one fixed form back to back, none null, converted four at a time.
+            if (OffsetTimestampVectorScanner.IsWideSupported && (uint)(end - start) < (uint)OffsetTimestampShape.LineByLength.Length
+                && OffsetTimestampShape.LineByLength[end - start] is { } shape)
+            {
+                int run = SlotsOfLength(offsets, validity, row, Math.Min(count, row + 1024), end - start);
+                int done = run < 4 ? 0 : ParseFixedRun<TUnit>(ref MemoryMarshal.GetReference(values), start, values.Length - 32, run, shape, newlineAfterEach: false, ref destination[row]);
+                if (done > 0)
+                {
+                    row += done - 1;
+                    continue;
+                }
+            }
             int bit = 1 << (row & 7);
             if ((validity[row >> 3] & bit) == 0)
             {
@@ -105,5 +117,19 @@ public static partial class OffsetTimestampColumn
             }
         }
         return new ColumnParseResult(row, failed, row);
+    }
+
+    /// <summary>
+    /// How many rows from <paramref name="row"/> (before <paramref name="end"/>) are not null and hold
+    /// <paramref name="length"/> bytes each, back to back: the rows a fixed-form run may take.
+    /// </summary>
+    private static int SlotsOfLength(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> validity, int row, int end, int length)
+    {
+        int r = row;
+        while (r < end && offsets[r + 1] - offsets[r] == length && (validity[r >> 3] & (1 << (r & 7))) != 0)
+        {
+            r++;
+        }
+        return r - row;
     }
 }

@@ -144,7 +144,7 @@ public static partial class OffsetTimestampColumn
                     if (ends[k + 1] - ends[k] == ends[k] - lineStart + 1
                         && FixedShape(shapes, ref start, lineStart, ends[k]) is { } run)
                     {
-                        int done = ParseFixedRun<TUnit>(ref start, lineStart, lastLoad, destination.Length - row, run, ref Unsafe.Add(ref output, row));
+                        int done = ParseFixedRun<TUnit>(ref start, lineStart, lastLoad, destination.Length - row, run, newlineAfterEach: true, ref Unsafe.Add(ref output, row));
                         if (done > 0)
                         {
                             row += done;
@@ -212,21 +212,25 @@ public static partial class OffsetTimestampColumn
 
     /// <summary>
     /// The usual column, in a loop of its own: rows of <paramref name="shape"/>'s fixed form, four per step, from
-    /// <paramref name="lineStart"/> on, found by their length rather than by the index of line ends: the shape
-    /// checks, besides each value, that the byte after it is its line's '\n', so a row that passes is a whole line of
-    /// that form and the next one starts right after it. Stops before the first four that are not all of that form
-    /// or not all right (the line loop takes them), or where four rows no longer fit in
-    /// <paramref name="rowsLeft"/> or before <paramref name="lastLoad"/>. The form's constants stay in registers: in
-    /// the line loop, which holds every path, they were reloaded at every row among the spills of its other
-    /// variables. Returns the rows written, a multiple of four.
+    /// <paramref name="lineStart"/> on, found by their length rather than by an index of line ends. Lines
+    /// (<paramref name="newlineAfterEach"/>): the shape also checks that the byte after each value is its line's
+    /// '\n', so a row that passes is a whole line of that form and the next one starts right after it. Arrow slots:
+    /// the caller has checked from the offsets that the values lie back to back with that length. Stops before the
+    /// first four that are not all of that form or not all right (the caller's row loop takes them), or where four
+    /// rows no longer fit in <paramref name="rowsLeft"/> or before <paramref name="lastLoad"/>. The form's
+    /// constants stay in registers: in the line loop, which holds every path, they were reloaded at every row among
+    /// the spills of its other variables. Returns the rows written, a multiple of four.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int ParseFixedRun<TUnit>(ref byte start, int lineStart, int lastLoad, int rowsLeft, OffsetTimestampShape shape, ref long output)
+    private static int ParseFixedRun<TUnit>(ref byte start, int lineStart, int lastLoad, int rowsLeft, OffsetTimestampShape shape, bool newlineAfterEach, ref long output)
         where TUnit : struct, IEpochUnit
     {
-        int length = shape.Length, stride = length + 1;
-        Vector256<byte> or = shape.Or, and = shape.And, shuffle = shape.Shuffle;
-        Vector256<byte> template = shape.Template.WithElement(length, (byte)'\n'), limit = shape.Limit.WithElement(length, (byte)0);
+        int length = shape.Length, stride = newlineAfterEach ? length + 1 : length;
+        Vector256<byte> or = shape.Or, and = shape.And, shuffle = shape.Shuffle, template = shape.Template, limit = shape.Limit;
+        if (newlineAfterEach)
+        {
+            (template, limit) = (template.WithElement(length, (byte)'\n'), limit.WithElement(length, (byte)0));
+        }
         int k = 0;
         for (; k + 4 <= rowsLeft && lineStart + 3 * stride <= lastLoad; k += 4, lineStart += 4 * stride)
         {

@@ -15,7 +15,8 @@ namespace UpStats.Time.Tests.Parsing;
 public class OffsetTimestampColumnArrowLayoutTest
 {
     /// <summary>A StringArray's buffers for <paramref name="texts"/> after <paramref name="skipped"/> bytes of other values (as a slice sees them).</summary>
-    private static (byte[] Values, int[] Offsets, byte[] Validity) Layout(IReadOnlyList<string?> texts, int skipped)
+    /// <remarks>Null rows take no bytes, unless <paramref name="nullRowBytes"/> gives them some (Arrow allows any).</remarks>
+    private static (byte[] Values, int[] Offsets, byte[] Validity) Layout(IReadOnlyList<string?> texts, int skipped, IReadOnlyList<string>? nullRowBytes = null)
     {
         var values = new List<byte>(Enumerable.Repeat((byte)'x', skipped));
         var offsets = new int[texts.Count + 1];
@@ -27,6 +28,10 @@ public class OffsetTimestampColumnArrowLayoutTest
             {
                 values.AddRange(Encoding.UTF8.GetBytes(text));
                 validity[i >> 3] |= (byte)(1 << (i & 7));
+            }
+            else if (nullRowBytes is not null)
+            {
+                values.AddRange(Encoding.UTF8.GetBytes(nullRowBytes[i]));
             }
             offsets[i + 1] = values.Count;
         }
@@ -104,9 +109,30 @@ public class OffsetTimestampColumnArrowLayoutTest
         Prop.ForAll(Arb.From(from texts in Gen.ArrayOf(Generators.ColumnText) from skipped in Gen.Choose(0, 40) select (texts, skipped)), c =>
             ArrowEqualsStrings(c.texts, c.skipped, milliseconds: true));
 
-    private static Property ArrowEqualsStrings(string?[] texts, int skipped, bool milliseconds)
+    [Fact]
+    public void ParseEpochSeconds_ArrowLayout_LongRunsOfOneForm_EqualTheStringsOverload()
     {
-        var (values, offsets, validity) = Layout(texts, skipped);
+        // Runs of one fixed form longer than the four rows converted at a time, broken by other forms and lengths,
+        // wrong values and null rows, in slices that start anywhere in the values buffer.
+        var random = new Random(20261205);
+        for (int c = 0; c < 40; c++)
+        {
+            string[] column = ColumnDifferential.LongRunColumn(random, random.Next(4, 700));
+            string?[] texts = column.Select(t => random.Next(50) == 0 ? null : t).ToArray();
+            int skipped = random.Next(0, 40);
+            bool milliseconds = random.Next(2) == 0;
+            // Every other column keeps the null rows' bytes in the values buffer: a null row as long as its
+            // neighbours must still end a run.
+            Assert.True(ArrowMatchesStrings(texts, skipped, milliseconds, c % 2 == 0 ? column : null), $"column {c}, skipped {skipped}, milliseconds {milliseconds}: [{string.Join(" | ", texts)}]");
+        }
+    }
+
+    private static Property ArrowEqualsStrings(string?[] texts, int skipped, bool milliseconds) =>
+        ArrowMatchesStrings(texts, skipped, milliseconds).Label($"skipped {skipped}: [{string.Join(" | ", texts)}]");
+
+    private static bool ArrowMatchesStrings(string?[] texts, int skipped, bool milliseconds, IReadOnlyList<string>? nullRowBytes = null)
+    {
+        var (values, offsets, validity) = Layout(texts, skipped, nullRowBytes);
         var arrow = new long[texts.Length];
         var arrowErrors = new RowError[texts.Length];
         var arrowResult = milliseconds
@@ -128,6 +154,6 @@ public class OffsetTimestampColumnArrowLayoutTest
             && present.Select((row, k) => arrow[row] == spanValues[k]).All(x => x)
             && Enumerable.Range(0, texts.Length).All(i => IsSet(validity, i) == (texts[i] is not null && !failedRows.Contains(i)))
             && Enumerable.Range(0, texts.Length).All(i => IsSet(validity, i) || arrow[i] == 0);
-        return same.Label($"skipped {skipped}: [{string.Join(" | ", texts)}]");
+        return same;
     }
 }
