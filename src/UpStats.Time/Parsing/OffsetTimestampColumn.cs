@@ -356,6 +356,17 @@ public static partial class OffsetTimestampColumn
         int count = Math.Min(values.Length, destination.Length);
         for (; row < count; row++)
         {
+            // Two strings of one fixed form: maybe a run of them (the usual column).
+            if (OffsetTimestampVectorScanner.IsWideSupported && row + 4 <= count && values[row] is { Length: < 32 and var length }
+                && values[row + 1]?.Length == length && OffsetTimestampShape.HeadTailByLength[length] is { } shape)
+            {
+                int done = ParseFixedStringsRun<TUnit>(values[row..count], shape, ref destination[row]);
+                if (done > 0)
+                {
+                    row += done - 1;
+                    continue;
+                }
+            }
             ReadOnlySpan<char> text = values[row];
             if (OffsetTimestampVectorScanner.IsWideSupported
                     ? OffsetTimestampVectorScanner.TryParseFixedWide(text, out long seconds)
@@ -369,6 +380,39 @@ public static partial class OffsetTimestampColumn
             }
         }
         return new ColumnParseResult(row, failed, row);
+    }
+
+    /// <summary>
+    /// <see cref="ParseFixedRun{TUnit}"/> for strings: four per step while the next four are all of
+    /// <paramref name="shape"/>'s length (head/tail layout) and right. Returns the rows written, a multiple of four.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int ParseFixedStringsRun<TUnit>(ReadOnlySpan<string?> values, OffsetTimestampShape shape, ref long output)
+        where TUnit : struct, IEpochUnit
+    {
+        int length = shape.Length;
+        Vector256<byte> or = shape.Or, and = shape.And, shuffle = shape.Shuffle, template = shape.Template, limit = shape.Limit;
+        int k = 0;
+        for (; k + 4 <= values.Length; k += 4)
+        {
+            string? s0 = values[k], s1 = values[k + 1], s2 = values[k + 2], s3 = values[k + 3];
+            if (s0 is null || s1 is null || s2 is null || s3 is null
+                || ((s0.Length != length) | (s1.Length != length) | (s2.Length != length) | (s3.Length != length)))
+            {
+                break;
+            }
+            var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s0.AsSpan()), length), or, template, and, limit, shuffle, out uint ok0);
+            var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s1.AsSpan()), length), or, template, and, limit, shuffle, out uint ok1);
+            var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s2.AsSpan()), length), or, template, and, limit, shuffle, out uint ok2);
+            var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s3.AsSpan()), length), or, template, and, limit, shuffle, out uint ok3);
+            Vector256<long> converted = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
+            if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF))
+            {
+                break;
+            }
+            converted.StoreUnsafe(ref output, (nuint)k);
+        }
+        return k;
     }
 
     // Where a loop over rows stands: rows done, rows failed among them, input consumed.

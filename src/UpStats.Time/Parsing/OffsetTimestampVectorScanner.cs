@@ -142,11 +142,7 @@ internal static class OffsetTimestampVectorScanner
         }
         else
         {
-            // Chars above 0xFF saturate to 0x00 or 0xFF, which no lane accepts. The pack works per 128-bit half,
-            // so the quarters come out as head 0-7, tail 0-7, head 8-15, tail 8-15 and are put back in order.
-            ref short c = ref Unsafe.As<TChar, short>(ref r);
-            Vector256<byte> packed = Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref c), Vector256.LoadUnsafe(ref c, (nuint)(length - 16)));
-            text = Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte();
+            text = HeadTail(ref Unsafe.As<TChar, char>(ref r), length);
         }
         if (TryConvertWide(text, shape, out epochSeconds))
         {
@@ -154,6 +150,20 @@ internal static class OffsetTimestampVectorScanner
         }
         epochSeconds = 0;
         return false;
+    }
+
+    /// <summary>
+    /// The head/tail layout (<see cref="OffsetTimestampShape.HeadTailByLength"/>) of the 16–32 chars from
+    /// <paramref name="value"/>, packed to bytes: the first 16 chars, then the last 16 of <paramref name="length"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<byte> HeadTail(ref char value, int length)
+    {
+        // Chars above 0xFF saturate to 0x00 or 0xFF, which no lane accepts. The pack works per 128-bit half,
+        // so the quarters come out as head 0-7, tail 0-7, head 8-15, tail 8-15 and are put back in order.
+        ref short c = ref Unsafe.As<char, short>(ref value);
+        Vector256<byte> packed = Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref c), Vector256.LoadUnsafe(ref c, (nuint)(length - 16)));
+        return Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte();
     }
 
     /// <summary>
