@@ -77,7 +77,7 @@ public static partial class OffsetTimestampColumn
             if (OffsetTimestampVectorScanner.IsWideSupported && (uint)(end - start) < (uint)OffsetTimestampShape.LineByLength.Length
                 && OffsetTimestampShape.LineByLength[end - start] is { } shape)
             {
-                int run = SlotsOfLength(offsets, validity, row, Math.Min(count, row + 1024), end - start);
+                int run = SlotsOfLength(offsets, validity, row, Math.Min(count, row + 4096), end - start);
                 int done = run < 4 ? 0 : ParseFixedRun<TUnit>(ref MemoryMarshal.GetReference(values), start, values.Length - 32, run, shape, newlineAfterEach: false, ref destination[row]);
                 if (done > 0)
                 {
@@ -126,6 +126,21 @@ public static partial class OffsetTimestampColumn
     private static int SlotsOfLength(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> validity, int row, int end, int length)
     {
         int r = row;
+        while (r < end && (r & 7) != 0 && offsets[r + 1] - offsets[r] == length && (validity[r >> 3] & (1 << (r & 7))) != 0)
+        {
+            r++;
+        }
+        // Eight rows per step where their validity byte is whole: this scan ran at a fifth of the conversion's time
+        // row by row.
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<int> expected = Vector256.Create(length);
+            while (r + 8 <= end && validity[r >> 3] == 0xFF
+                && Vector256.EqualsAll(Vector256.Create(offsets.Slice(r + 1, 8)) - Vector256.Create(offsets.Slice(r, 8)), expected))
+            {
+                r += 8;
+            }
+        }
         while (r < end && offsets[r + 1] - offsets[r] == length && (validity[r >> 3] & (1 << (r & 7))) != 0)
         {
             r++;
