@@ -142,21 +142,21 @@ public static partial class OffsetTimestampColumn
             {
                 if (k + 4 <= rows && ends[k + 2] + 1 <= lastLoad)
                 {
+                    OffsetTimestampShape? first = FixedShape(shapes, ref start, lineStart, ends[k]);
                     // Two lines of one fixed form: maybe a run of them (the usual column), read by length.
-                    if (ends[k + 1] - ends[k] == ends[k] - lineStart + 1
-                        && FixedShape(shapes, ref start, lineStart, ends[k]) is { } run)
+                    if (first is not null && ends[k + 1] - ends[k] == ends[k] - lineStart + 1)
                     {
-                        int done = ParseFixedRun<TUnit>(ref start, lineStart, lastLoad, destination.Length - row, run, newlineAfterEach: true, ref Unsafe.Add(ref output, row));
+                        int done = ParseFixedRun<TUnit>(ref start, lineStart, lastLoad, destination.Length - row, first, newlineAfterEach: true, ref Unsafe.Add(ref output, row));
                         if (done > 0)
                         {
                             row += done;
-                            lineStart += done * (run.Length + 1);
+                            lineStart += done * (first.Length + 1);
                             k += done; // past the rows indexed, this loop ends and the index restarts where the run stopped
                             continue;
                         }
                     }
                     int start1 = ends[k] + 1, start2 = ends[k + 1] + 1, start3 = ends[k + 2] + 1;
-                    if (FixedShape(shapes, ref start, lineStart, ends[k]) is { } shape0
+                    if (first is { } shape0
                         && FixedShape(shapes, ref start, start1, ends[k + 1]) is { } shape1
                         && FixedShape(shapes, ref start, start2, ends[k + 2]) is { } shape2
                         && FixedShape(shapes, ref start, start3, ends[k + 3]) is { } shape3)
@@ -236,18 +236,32 @@ public static partial class OffsetTimestampColumn
         int k = 0;
         for (; k + 4 <= rowsLeft && lineStart + 3 * stride <= lastLoad; k += 4, lineStart += 4 * stride)
         {
-            var f0 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)lineStart), or, template, and, limit, shuffle, out uint ok0);
-            var f1 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(lineStart + stride)), or, template, and, limit, shuffle, out uint ok1);
-            var f2 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(lineStart + 2 * stride)), or, template, and, limit, shuffle, out uint ok2);
-            var f3 = OffsetTimestampVectorScanner.Fields(Vector256.LoadUnsafe(ref start, (nuint)(lineStart + 3 * stride)), or, template, and, limit, shuffle, out uint ok3);
-            Vector256<long> values = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
-            if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF))
+            if (!TryConvertFour<TUnit>(
+                    Vector256.LoadUnsafe(ref start, (nuint)lineStart), Vector256.LoadUnsafe(ref start, (nuint)(lineStart + stride)),
+                    Vector256.LoadUnsafe(ref start, (nuint)(lineStart + 2 * stride)), Vector256.LoadUnsafe(ref start, (nuint)(lineStart + 3 * stride)),
+                    or, template, and, limit, shuffle, out Vector256<long> values))
             {
                 break;
             }
             values.StoreUnsafe(ref output, (nuint)k);
         }
         return k;
+    }
+
+    // Four values of one fixed form (its constants passed in, as the run loops keep them) checked and converted
+    // together; false when one of them is wrong.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryConvertFour<TUnit>(
+        Vector256<byte> text0, Vector256<byte> text1, Vector256<byte> text2, Vector256<byte> text3,
+        Vector256<byte> or, Vector256<byte> template, Vector256<byte> and, Vector256<byte> limit, Vector256<byte> shuffle, out Vector256<long> values)
+        where TUnit : struct, IEpochUnit
+    {
+        var f0 = OffsetTimestampVectorScanner.Fields(text0, or, template, and, limit, shuffle, out uint ok0);
+        var f1 = OffsetTimestampVectorScanner.Fields(text1, or, template, and, limit, shuffle, out uint ok1);
+        var f2 = OffsetTimestampVectorScanner.Fields(text2, or, template, and, limit, shuffle, out uint ok2);
+        var f3 = OffsetTimestampVectorScanner.Fields(text3, or, template, and, limit, shuffle, out uint ok3);
+        values = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
+        return ((ok0 & ok1 & ok2 & ok3) == uint.MaxValue) & (valid == 0xF);
     }
 
     // The fixed form of the line [lineStart, end) (without a '\r' before end), or null when it has none.
@@ -403,12 +417,10 @@ public static partial class OffsetTimestampColumn
             {
                 break;
             }
-            var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s0.AsSpan()), length), or, template, and, limit, shuffle, out uint ok0);
-            var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s1.AsSpan()), length), or, template, and, limit, shuffle, out uint ok1);
-            var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s2.AsSpan()), length), or, template, and, limit, shuffle, out uint ok2);
-            var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s3.AsSpan()), length), or, template, and, limit, shuffle, out uint ok3);
-            Vector256<long> converted = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
-            if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF))
+            if (!TryConvertFour<TUnit>(
+                    OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s0.AsSpan()), length), OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s1.AsSpan()), length),
+                    OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s2.AsSpan()), length), OffsetTimestampVectorScanner.HeadTail(ref MemoryMarshal.GetReference(s3.AsSpan()), length),
+                    or, template, and, limit, shuffle, out Vector256<long> converted))
             {
                 break;
             }
