@@ -275,8 +275,9 @@ internal static class OffsetTimestampVectorScanner
     /// <summary>
     /// Rewrites a value of any form into <see cref="CanonicalShape"/>'s: the date-time stays in lanes 0–18 and the
     /// offset is written as ±hh:mm in lanes 19–24 (Z is +00:00, ±hh is ±hh:00); the fraction is only checked
-    /// (1–9 digits) and its milliseconds read. The form costs selects, not branches: a column of mixed forms would
-    /// mispredict a branch on the form at almost every row. <paramref name="text"/> holds the 32 bytes from the
+    /// (1–9 digits) and its milliseconds read. The form costs arithmetic, not branches: a column of mixed forms
+    /// would mispredict a branch on the form at almost every row (the JIT turns a <c>?:</c> or a
+    /// <c>Math.Min</c> into one, so there are none here). <paramref name="text"/> holds the 32 bytes from the
     /// value's start (line layout, so <paramref name="value"/> has 32 readable bytes, and <paramref name="length"/>
     /// when that is more); the value is its first <paramref name="length"/> bytes (20–35). <paramref name="formOk"/>
     /// says whether the fraction and the offset have one of the grammar's forms; the lanes' characters and ranges
@@ -289,94 +290,60 @@ internal static class OffsetTimestampVectorScanner
         Vector256<byte> shifted = text - Vector256.Create((byte)'0');
         uint digits = (uint)Avx2.MoveMask(Avx2.CompareEqual(Avx2.Min(shifted, Vector256.Create((byte)9)), shifted))
             & (uint)((1UL << length) - 1);
+        // '.' (46) and ',' (44) are the only bytes with (c - 44) & 0xFD = 0; (x - 1) >> 31 is 1 for x = 0 only.
         uint separator = Unsafe.Add(ref value, 19);
-        int fraction = (separator == '.') | (separator == ',') ? 1 : 0;
+        int fraction = (int)((((separator - 44) & 0xFD) - 1) >> 31);
         // Digits from position 20 on: the fraction's length when there is one (12 stands for "too many").
         int fractionDigits = BitOperations.TrailingZeroCount((~digits >> 20) | (1u << 12));
-        int offsetStart = 19 + fraction * (1 + fractionDigits);
-        int form = length - offsetStart; // 1: Z, 3: ±hh, 5: ±hhmm, 6: ±hh:mm
+        int offsetStart = 19 + (-fraction & (1 + fractionDigits));
+        int form = length - offsetStart; // 1: Z, 3: ±hh, 5: ±hhmm, 6: ±hh:mm; other values fail formOk below
 
         // Lanes 16–31: ":ss" kept from the load (lanes 16–18), the offset's characters moved into lanes 19–24 by
-        // one shuffle whose control is picked by the offset's position and form, and the characters a short form
-        // leaves out ORed in (Z is +00:00, ±hh is ±hh:00, ±hhmm gets its ':'). Two table loads instead of a select
-        // per byte: the four rows the line loop rewrites at once keep their values in registers. The offset is
-        // shuffled from the 16 bytes that end 32 bytes into the value, or at its end for a value of 33–35 bytes
-        // (a 9-digit fraction before ±hhmm or ±hh:mm), whose offset lies past the first load.
-        int excess = Math.Max(length - 32, 0);
-        Vector128<byte> tail = Vector128.LoadUnsafe(ref value, (nuint)(16 + excess));
-        uint clampedForm = Math.Min((uint)form, 7u);
-        int formCode = FormCodes[(int)clampedForm];
-        int at = ((int)Math.Min((uint)(offsetStart - 19 - excess), 10u) * 4 + formCode) * 16;
-        Vector128<byte> upper = Ssse3.Shuffle(tail, Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetControls), (nuint)at))
+        // one shuffle of the 16 bytes that end the value (so the control depends on the form alone), and the
+        // characters a short form leaves out ORed in (Z is +00:00, ±hh is ±hh:00, ±hhmm gets its ':'). A form that
+        // is none of the four picks some row of the tables, harmlessly: formOk is false for it.
+        int code = (form >> 1) & 3; // 1 → 0, 3 → 1, 5 → 2, 6 → 3
+        Vector128<byte> end = Vector128.LoadUnsafe(ref value, (nuint)(length - 16));
+        Vector128<byte> upper = Ssse3.Shuffle(end, Vector128.Create(OffsetControls.Slice(code * 16, 16)))
             | (text.GetUpper() & Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-            | Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(OffsetFills), (nuint)(formCode * 16));
-        bool zuluOk = (form != 1) | ((Byte(ref value, offsetStart) | 0x20) == 'z');
+            | Vector128.Create(OffsetFills.Slice(code * 16, 16));
 
-        // Whole milliseconds: the first three fraction digits, missing ones as 0.
-        uint d1 = Unsafe.Add(ref value, 20) - (uint)'0', d2 = Unsafe.Add(ref value, 21) - (uint)'0', d3 = Unsafe.Add(ref value, 22) - (uint)'0';
-        uint keep = (uint)-fraction;
-        milliseconds = (int)(((d1 * 100) & keep & (uint)-(fractionDigits >= 1 ? 1 : 0))
-            + ((d2 * 10) & keep & (uint)-(fractionDigits >= 2 ? 1 : 0))
-            + (d3 & keep & (uint)-(fractionDigits >= 3 ? 1 : 0)));
-        // Bit tests instead of a chain of compares: forms 1, 3, 5 and 6 (bits of 0x6A), and 1–9 fraction digits
-        // (bits of 0x3FE) unless there is no fraction.
-        formOk = (((0x6Au >> (int)clampedForm) & ((0x3FEu >> fractionDigits) | (uint)(fraction ^ 1)) & 1) != 0) & zuluOk;
+        // Whole milliseconds: the first three fraction digits, missing ones as 0. Subtracting '0' from all four bytes
+        // at once can borrow only into the bytes after a non-digit, which the mask clears.
+        uint fractionBytes = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref value, 20)) - 0x3030_3030u)
+            & MillisecondDigits[fractionDigits] & (uint)-fraction;
+        milliseconds = (int)((fractionBytes & 0xFF) * 100 + ((fractionBytes >> 8) & 0xFF) * 10 + ((fractionBytes >> 16) & 0xFF));
+        // Bit tests instead of a chain of compares: forms 1, 3, 5 and 6 (bits of 0x6A; C# takes a shift count
+        // mod 32, and a negative or larger form lands on a clear bit), 1–9 fraction digits (bits of 0x3FE) unless
+        // there is no fraction, and a Z or z at the end of form 1.
+        bool zuluOk = (form != 1) | ((Unsafe.Add(ref value, length - 1) | 0x20) == 'z');
+        formOk = (((0x6Au >> form) & ((0x3FEu >> fractionDigits) | (uint)(fraction ^ 1)) & 1) != 0) & zuluOk;
         return Vector256.Create(text.GetLower(), upper);
     }
 
-    // Form (characters after the offset's start) → row of the tables below: Z, ±hh, ±hhmm, ±hh:mm; other forms
-    // get any row (formOk is false for them).
-    private static ReadOnlySpan<byte> FormCodes => [0, 0, 0, 1, 0, 2, 3, 0];
+    // For each offset form (Z, ±hh, ±hhmm, ±hh:mm), the shuffle that moves its characters from the 16 bytes that
+    // end the value into the canonical lanes 19–24 (lanes 3–8 of the upper half), 0x80 where the form has no
+    // character (the fill supplies it) and for lanes 16–18 and 25–31.
+    private static ReadOnlySpan<byte> OffsetControls =>
+    [
+        0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // Z
+        0x80, 0x80, 0x80, 13, 14, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // ±hh
+        0x80, 0x80, 0x80, 11, 12, 13, 0x80, 14, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // ±hhmm
+        0x80, 0x80, 0x80, 10, 11, 12, 13, 14, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // ±hh:mm
+    ];
 
-    // For each offset start 19–29 (after no fraction or 1–9 digits; counted within the bytes loaded) and form, the
-    // shuffle that moves the offset's characters from the upper 16 bytes into the canonical lanes 19–24, 0x80 where
-    // the form has no character (the fill supplies it) and for lanes 16–18 and 25–31.
-    private static readonly byte[] OffsetControls = BuildOffsetControls();
-    private static readonly byte[] OffsetFills = BuildOffsetFills();
+    // What each form leaves out, in the same lanes.
+    private static ReadOnlySpan<byte> OffsetFills =>
+    [
+        0, 0, 0, (byte)'+', (byte)'0', (byte)'0', (byte)':', (byte)'0', (byte)'0', 0, 0, 0, 0, 0, 0, 0, // Z
+        0, 0, 0, 0, 0, 0, (byte)':', (byte)'0', (byte)'0', 0, 0, 0, 0, 0, 0, 0, // ±hh
+        0, 0, 0, 0, 0, 0, (byte)':', 0, 0, 0, 0, 0, 0, 0, 0, 0, // ±hhmm
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // ±hh:mm
+    ];
 
-    private static byte[] BuildOffsetControls()
-    {
-        var controls = new byte[11 * 4 * 16];
-        controls.AsSpan().Fill(0x80);
-        int[] forms = [1, 3, 5, 6];
-        for (int shift = 0; shift <= 10; shift++)
-        {
-            for (int code = 0; code < 4; code++)
-            {
-                // Lanes 0–2 (":ss") come from the first load, not from this shuffle.
-                Span<byte> control = controls.AsSpan((shift * 4 + code) * 16, 16);
-                int offset = 3 + shift; // the offset's first character, within the upper 16 bytes
-                int form = forms[code];
-                // Lane → the offset's character at that lane, by form (−1: supplied by the fill).
-                int[] source = form switch
-                {
-                    1 => [-1, -1, -1, -1, -1, -1],
-                    3 => [0, 1, 2, -1, -1, -1],
-                    5 => [0, 1, 2, -1, 3, 4],
-                    _ => [0, 1, 2, 3, 4, 5],
-                };
-                for (int lane = 0; lane < 6; lane++)
-                {
-                    int index = offset + source[lane];
-                    control[3 + lane] = source[lane] >= 0 && index < 16 ? (byte)index : (byte)0x80;
-                }
-            }
-        }
-        return controls;
-    }
-
-    private static byte[] BuildOffsetFills()
-    {
-        var fills = new byte[4 * 16];
-        "\0\0\0+00:00"u8.CopyTo(fills.AsSpan(0 * 16)); // Z
-        "\0\0\0\0\0\0:00"u8.CopyTo(fills.AsSpan(1 * 16)); // ±hh
-        "\0\0\0\0\0\0:"u8.CopyTo(fills.AsSpan(2 * 16)); // ±hhmm
-        return fills; // ±hh:mm: nothing
-    }
-
-    // Byte index of the 32 loaded bytes, clamped so that forms that do not use it cannot read past them.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Byte(ref byte value, int index) => Unsafe.Add(ref value, Math.Min((uint)index, 31u));
+    // Fraction length (0–12) → the bytes of its first three digits that exist.
+    private static ReadOnlySpan<uint> MillisecondDigits =>
+        [0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>

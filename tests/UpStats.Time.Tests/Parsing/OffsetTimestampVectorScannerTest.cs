@@ -28,6 +28,27 @@ public class OffsetTimestampVectorScannerTest
                 .Label($"'{text}': scalar {scalar} {expected}, vector {vector} {actual}, UTF-16 scalar {scalar16} {expected16}, vector {vector16} {actual16}");
         });
 
+    // The rewrite of mixed forms is a fast path: a wrong "no" costs only speed, so the column differential would not
+    // see it. This pins that it says yes, with the right value, to every valid value of every form.
+    [Property(MaxTest = 3000)]
+    public Property TryConvertMixedWide_EveryValidValue_IsTakenWithItsValue() =>
+        Prop.ForAll(Arb.From(Gen.OneOf(Generators.ValidTimestamp, Generators.RangeEndTimestamp.Where(t => t.ExpectedEpochSeconds >= Generators.FirstEpochSeconds))), t =>
+        {
+            if (!OffsetTimestampVectorScanner.IsWideSupported)
+            {
+                return true.Label("no AVX2 on this machine");
+            }
+            // The line layout: the value, its line's '\n', and bytes after it as the next line would have them.
+            byte[] line = new byte[64];
+            line.AsSpan().Fill((byte)'7');
+            Encoding.ASCII.GetBytes(t.Text + "\n").CopyTo(line, 0);
+            bool taken = OffsetTimestampVectorScanner.TryConvertMixedWide(
+                System.Runtime.Intrinsics.Vector256.Create<byte>(line), ref line[0], t.Text.Length, out long seconds, out int milliseconds);
+            int expectedMilliseconds = t.Local.NanosecondOfSecond / 1_000_000;
+            return (taken && seconds == t.ExpectedEpochSeconds && milliseconds == expectedMilliseconds)
+                .Label($"'{t.Text}': taken {taken}, {seconds} s + {milliseconds} ms, expected {t.ExpectedEpochSeconds} s + {expectedMilliseconds} ms");
+        });
+
     [Theory]
     [InlineData("2015-10-11T00:26:51+0100", 1444519611L)]
     [InlineData("2015-10-11t00:26:51-01:30", 1444528611L)]
