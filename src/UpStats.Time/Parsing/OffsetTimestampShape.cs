@@ -127,6 +127,12 @@ internal sealed class OffsetTimestampShape
         get => Vector256.Create((short)100, 1, 1, 0, 1, 0, 3600, 60, 1, 0, 1, 0, 3600, 60, 0, 0);
     }
 
+    /// <summary>
+    /// The form into which the path for mixed forms rewrites every value (line layout): ±HH:NN, then the letter of
+    /// form Z, checked here with the other characters.
+    /// </summary>
+    internal static readonly OffsetTimestampShape Canonical = new("YYYY-MM-DDThh:mm:ss±HH:NNZ", headTail: false);
+
     /// <summary>Line layout per value length (0–31); null where no fixed form has that length.</summary>
     internal static readonly OffsetTimestampShape?[] LineByLength = ByLength(headTail: false);
 

@@ -269,8 +269,11 @@ internal static class OffsetTimestampVectorScanner
         return TryConvertWide(canonical, CanonicalShape, out epochSeconds) & formOk;
     }
 
-    /// <summary>The shape of the form <see cref="Canonical"/> rewrites every value into, <c>YYYY-MM-DDThh:mm:ss±hh:mm</c> (line layout).</summary>
-    internal static OffsetTimestampShape CanonicalShape { get; } = OffsetTimestampShape.LineByLength[25]!;
+    /// <summary>
+    /// The shape of the form <see cref="Canonical"/> rewrites every value into, <c>YYYY-MM-DDThh:mm:ss±hh:mm</c>
+    /// followed by a Z or z (the letter of form Z, else one put there), in line layout.
+    /// </summary>
+    internal static OffsetTimestampShape CanonicalShape => OffsetTimestampShape.Canonical;
 
     /// <summary>
     /// Rewrites a value of any form into <see cref="CanonicalShape"/>'s: the date-time stays in lanes 0–18 and the
@@ -304,41 +307,37 @@ internal static class OffsetTimestampVectorScanner
         // is none of the four picks some row of the tables, harmlessly: formOk is false for it.
         int code = (form >> 1) & 3; // 1 → 0, 3 → 1, 5 → 2, 6 → 3
         Vector128<byte> end = Vector128.LoadUnsafe(ref value, (nuint)(length - 16));
-        Vector128<byte> upper = Ssse3.Shuffle(end, Vector128.Create(OffsetControls.Slice(code * 16, 16)))
+        ref byte controlAndFill = ref Unsafe.Add(ref MemoryMarshal.GetReference(OffsetControlsAndFills), code * 32); // code ≤ 3: no bounds check needed
+        Vector128<byte> upper = Ssse3.Shuffle(end, Vector128.LoadUnsafe(ref controlAndFill))
             | (text.GetUpper() & Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-            | Vector128.Create(OffsetFills.Slice(code * 16, 16));
+            | Vector128.LoadUnsafe(ref controlAndFill, 16);
 
         // Whole milliseconds: the first three fraction digits, missing ones as 0. Subtracting '0' from all four bytes
         // at once can borrow only into the bytes after a non-digit, which the mask clears.
         uint fractionBytes = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref value, 20)) - 0x3030_3030u)
-            & MillisecondDigits[fractionDigits] & (uint)-fraction;
+            & Unsafe.Add(ref MemoryMarshal.GetReference(MillisecondDigits), fractionDigits) & (uint)-fraction; // fractionDigits ≤ 12
         milliseconds = (int)((fractionBytes & 0xFF) * 100 + ((fractionBytes >> 8) & 0xFF) * 10 + ((fractionBytes >> 16) & 0xFF));
         // Bit tests instead of a chain of compares: forms 1, 3, 5 and 6 (bits of 0x6A; C# takes a shift count
-        // mod 32, and a negative or larger form lands on a clear bit), 1–9 fraction digits (bits of 0x3FE) unless
-        // there is no fraction, and a Z or z at the end of form 1.
-        bool zuluOk = (form != 1) | ((Unsafe.Add(ref value, length - 1) | 0x20) == 'z');
-        formOk = (((0x6Au >> form) & ((0x3FEu >> fractionDigits) | (uint)(fraction ^ 1)) & 1) != 0) & zuluOk;
+        // mod 32, and a negative or larger form lands on a clear bit), and 1–9 fraction digits (bits of 0x3FE)
+        // unless there is no fraction. Form 1's letter is checked in lane 25 with the other characters.
+        formOk = ((0x6Au >> form) & ((0x3FEu >> fractionDigits) | (uint)(fraction ^ 1)) & 1) != 0;
         return Vector256.Create(text.GetLower(), upper);
     }
 
-    // For each offset form (Z, ±hh, ±hhmm, ±hh:mm), the shuffle that moves its characters from the 16 bytes that
-    // end the value into the canonical lanes 19–24 (lanes 3–8 of the upper half), 0x80 where the form has no
-    // character (the fill supplies it) and for lanes 16–18 and 25–31.
-    private static ReadOnlySpan<byte> OffsetControls =>
+    // For each offset form (Z, ±hh, ±hhmm, ±hh:mm): the shuffle that moves its characters from the 16 bytes that
+    // end the value into the canonical lanes 19–24 (lanes 3–8 of the upper half), and for Z the letter into lane 25,
+    // 0x80 where the form has no character and for lanes 16–18 and 26–31; then what the form leaves out, in the
+    // same lanes (a 'z' in lane 25 for the forms that have no letter).
+    private static ReadOnlySpan<byte> OffsetControlsAndFills =>
     [
-        0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // Z
+        0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // Z
+        0, 0, 0, (byte)'+', (byte)'0', (byte)'0', (byte)':', (byte)'0', (byte)'0', 0, 0, 0, 0, 0, 0, 0,
         0x80, 0x80, 0x80, 13, 14, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // ±hh
+        0, 0, 0, 0, 0, 0, (byte)':', (byte)'0', (byte)'0', (byte)'z', 0, 0, 0, 0, 0, 0,
         0x80, 0x80, 0x80, 11, 12, 13, 0x80, 14, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // ±hhmm
+        0, 0, 0, 0, 0, 0, (byte)':', 0, 0, (byte)'z', 0, 0, 0, 0, 0, 0,
         0x80, 0x80, 0x80, 10, 11, 12, 13, 14, 15, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, // ±hh:mm
-    ];
-
-    // What each form leaves out, in the same lanes.
-    private static ReadOnlySpan<byte> OffsetFills =>
-    [
-        0, 0, 0, (byte)'+', (byte)'0', (byte)'0', (byte)':', (byte)'0', (byte)'0', 0, 0, 0, 0, 0, 0, 0, // Z
-        0, 0, 0, 0, 0, 0, (byte)':', (byte)'0', (byte)'0', 0, 0, 0, 0, 0, 0, 0, // ±hh
-        0, 0, 0, 0, 0, 0, (byte)':', 0, 0, 0, 0, 0, 0, 0, 0, 0, // ±hhmm
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // ±hh:mm
+        0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'z', 0, 0, 0, 0, 0, 0,
     ];
 
     // Fraction length (0–12) → the bytes of its first three digits that exist.
