@@ -289,17 +289,16 @@ internal static class OffsetTimestampVectorScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<byte> Canonical(Vector256<byte> text, ref byte value, int length, out bool formOk, out int milliseconds)
     {
-        // Digits among the value's bytes (the bytes after it belong to the next line).
+        // Lane 19 holds the fraction's separator ('.' and ',' are the bytes with c | 2 = '.'), the lanes after it its
+        // digits; the run of both from lane 19 is 0 without a fraction, else 1 + its digits (13 stands for "too
+        // many"). Bytes after the value (the next line or slot) need no mask: a run that reaches the value's end
+        // leaves no room for an offset, so the form below is 0 or less and fails, as the value itself would.
         Vector256<byte> shifted = text - Vector256.Create((byte)'0');
-        uint digits = (uint)Avx2.MoveMask(Avx2.CompareEqual(Avx2.Min(shifted, Vector256.Create((byte)9)), shifted))
-            & (uint)((1UL << length) - 1);
-        // '.' (46) and ',' (44) are the only bytes with (c - 44) & 0xFD = 0; (x - 1) >> 31 is 1 for x = 0 only.
-        uint separator = Unsafe.Add(ref value, 19);
-        int fraction = (int)((((separator - 44) & 0xFD) - 1) >> 31);
-        // Digits from position 20 on: the fraction's length when there is one (12 stands for "too many").
-        int fractionDigits = BitOperations.TrailingZeroCount((~digits >> 20) | (1u << 12));
-        int offsetStart = 19 + (-fraction & (1 + fractionDigits));
-        int form = length - offsetStart; // 1: Z, 3: ±hh, 5: ±hhmm, 6: ±hh:mm; other values fail formOk below
+        Vector256<byte> isDigit = Vector256.Equals(Vector256.Min(shifted, Vector256.Create((byte)9)), shifted);
+        Vector256<byte> isSeparator = Vector256.Equals(text | Vector256.Create((byte)2), Vector256.Create((byte)'.'));
+        uint marks = Vector256.ConditionalSelect(FractionSeparatorLane, isSeparator, isDigit).ExtractMostSignificantBits();
+        int run = BitOperations.TrailingZeroCount((~marks >> 19) | (1u << 13));
+        int form = length - 19 - run; // 1: Z, 3: ±hh, 5: ±hhmm, 6: ±hh:mm; other values fail formOk below
 
         // Lanes 16–31: ":ss" kept from the load (lanes 16–18), the offset's characters moved into lanes 19–24 by
         // one shuffle of the 16 bytes that end the value (so the control depends on the form alone), and the
@@ -315,12 +314,12 @@ internal static class OffsetTimestampVectorScanner
         // Whole milliseconds: the first three fraction digits, missing ones as 0. Subtracting '0' from all four bytes
         // at once can borrow only into the bytes after a non-digit, which the mask clears.
         uint fractionBytes = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref value, 20)) - 0x3030_3030u)
-            & Unsafe.Add(ref MemoryMarshal.GetReference(MillisecondDigits), fractionDigits) & (uint)-fraction; // fractionDigits ≤ 12
+            & Unsafe.Add(ref MemoryMarshal.GetReference(MillisecondDigits), run); // run ≤ 13
         milliseconds = (int)((fractionBytes & 0xFF) * 100 + ((fractionBytes >> 8) & 0xFF) * 10 + ((fractionBytes >> 16) & 0xFF));
         // Bit tests instead of a chain of compares: forms 1, 3, 5 and 6 (bits of 0x6A; C# takes a shift count
-        // mod 32, and a negative or larger form lands on a clear bit), and 1–9 fraction digits (bits of 0x3FE)
-        // unless there is no fraction. Form 1's letter is checked in lane 25 with the other characters.
-        formOk = ((0x6Au >> form) & ((0x3FEu >> fractionDigits) | (uint)(fraction ^ 1)) & 1) != 0;
+        // mod 32, and a negative or larger form lands on a clear bit), and no fraction or 1–9 digits (runs 0 and
+        // 2–10: bits of 0x7FD). Form 1's letter is checked in lane 25 with the other characters.
+        formOk = ((0x6Au >> form) & (0x7FDu >> run) & 1) != 0;
         return Vector256.Create(text.GetLower(), upper);
     }
 
@@ -340,9 +339,16 @@ internal static class OffsetTimestampVectorScanner
         0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'z', 0, 0, 0, 0, 0, 0,
     ];
 
-    // Fraction length (0–12) → the bytes of its first three digits that exist.
+    // The run from lane 19 (0–13: no fraction, or its separator and digits) → the bytes of its first three digits.
     private static ReadOnlySpan<uint> MillisecondDigits =>
-        [0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF];
+        [0, 0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF];
+
+    // All ones in lane 19, where a fraction's separator stands.
+    private static Vector256<byte> FractionSeparatorLane
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<TChar>(ref TChar start, int index) where TChar : unmanaged, IBinaryInteger<TChar> =>
