@@ -112,6 +112,7 @@ public static partial class OffsetTimestampColumn
     {
         const int IndexRows = 256;
         Span<int> ends = stackalloc int[IndexRows + 64]; // a 64-byte step adds at most 64 ends
+        ref int endsStart = ref MemoryMarshal.GetReference(ends);
         ref byte start = ref MemoryMarshal.GetReference(input);
         ref long output = ref MemoryMarshal.GetReference(destination);
         OffsetTimestampShape?[] shapes = OffsetTimestampShape.LineByLength;
@@ -125,9 +126,22 @@ public static partial class OffsetTimestampColumn
             {
                 ulong newlines = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)step), Vector256.Create((byte)'\n')).ExtractMostSignificantBits()
                     | ((ulong)Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)step + 32), Vector256.Create((byte)'\n')).ExtractMostSignificantBits() << 32);
-                for (; newlines != 0; newlines &= newlines - 1)
+                // Four ends written whatever their number (a loop that runs once per end mispredicts its exit at
+                // almost every step when lengths vary; a slot past the last end gets step + 64, overwritten later),
+                // the rest in a loop: more than four only where lines are shorter than 16 bytes.
+                ref int slot = ref Unsafe.Add(ref endsStart, count);
+                count += BitOperations.PopCount(newlines);
+                slot = step + BitOperations.TrailingZeroCount(newlines);
+                newlines &= newlines - 1;
+                Unsafe.Add(ref slot, 1) = step + BitOperations.TrailingZeroCount(newlines);
+                newlines &= newlines - 1;
+                Unsafe.Add(ref slot, 2) = step + BitOperations.TrailingZeroCount(newlines);
+                newlines &= newlines - 1;
+                Unsafe.Add(ref slot, 3) = step + BitOperations.TrailingZeroCount(newlines);
+                newlines &= newlines - 1;
+                for (int i = 4; newlines != 0; newlines &= newlines - 1)
                 {
-                    ends[count++] = step + BitOperations.TrailingZeroCount(newlines);
+                    Unsafe.Add(ref slot, i++) = step + BitOperations.TrailingZeroCount(newlines);
                 }
             }
             if (count == 0)
