@@ -309,16 +309,23 @@ public static partial class OffsetTimestampColumn
             {
                 break;
             }
-            var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length0, out bool form0, out int ms0), or, template, and, limit, shuffle, out uint ok0);
-            var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start1), ref Unsafe.Add(ref start, start1), length1, out bool form1, out int ms1), or, template, and, limit, shuffle, out uint ok1);
-            var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start2), ref Unsafe.Add(ref start, start2), length2, out bool form2, out int ms2), or, template, and, limit, shuffle, out uint ok2);
-            var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start3), ref Unsafe.Add(ref start, start3), length3, out bool form3, out int ms3), or, template, and, limit, shuffle, out uint ok3);
-            Vector256<long> seconds = OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid);
+            var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length0, out bool form0, out int run0), or, template, and, limit, shuffle, out uint ok0);
+            var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start1), ref Unsafe.Add(ref start, start1), length1, out bool form1, out int run1), or, template, and, limit, shuffle, out uint ok1);
+            var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start2), ref Unsafe.Add(ref start, start2), length2, out bool form2, out int run2), or, template, and, limit, shuffle, out uint ok2);
+            var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start3), ref Unsafe.Add(ref start, start3), length3, out bool form3, out int run3), or, template, and, limit, shuffle, out uint ok3);
+            Vector256<long> values = OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid);
             if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF) | !(form0 & form1 & form2 & form3))
             {
                 break;
             }
-            TUnit.FromSeconds(seconds, Vector256.Create((long)ms0, ms1, ms2, ms3)).StoreUnsafe(ref output, (nuint)k);
+            if (TUnit.KeepsMilliseconds)
+            {
+                var milliseconds = Vector256.Create(
+                    (long)OffsetTimestampVectorScanner.Milliseconds(ref Unsafe.Add(ref start, lineStart), run0), OffsetTimestampVectorScanner.Milliseconds(ref Unsafe.Add(ref start, start1), run1),
+                    OffsetTimestampVectorScanner.Milliseconds(ref Unsafe.Add(ref start, start2), run2), OffsetTimestampVectorScanner.Milliseconds(ref Unsafe.Add(ref start, start3), run3));
+                values = TUnit.FromSeconds(values, milliseconds);
+            }
+            values.StoreUnsafe(ref output, (nuint)k);
             lineStart = ends[k + 3] + 1;
         }
         return k;
@@ -468,6 +475,9 @@ public static partial class OffsetTimestampColumn
     // The output unit, as a type argument so that the JIT compiles one loop per unit without a branch per row.
     private interface IEpochUnit
     {
+        /// <summary>Whether a fraction counts (so that a loop in seconds does not read it).</summary>
+        static abstract bool KeepsMilliseconds { get; }
+
         static abstract long FromSeconds(long seconds);
 
         static abstract Vector256<long> FromSeconds(Vector256<long> seconds);
@@ -483,6 +493,8 @@ public static partial class OffsetTimestampColumn
 
     private readonly struct Seconds : IEpochUnit
     {
+        public static bool KeepsMilliseconds => false;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static long FromSeconds(long seconds) => seconds;
 
@@ -501,6 +513,8 @@ public static partial class OffsetTimestampColumn
 
     private readonly struct Milliseconds : IEpochUnit
     {
+        public static bool KeepsMilliseconds => true;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static long FromSeconds(long seconds) => seconds * 1000;
 

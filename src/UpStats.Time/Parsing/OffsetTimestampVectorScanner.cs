@@ -265,7 +265,8 @@ internal static class OffsetTimestampVectorScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryConvertMixedWide(Vector256<byte> text, ref byte value, int length, out long epochSeconds, out int milliseconds)
     {
-        Vector256<byte> canonical = Canonical(text, ref value, length, out bool formOk, out milliseconds);
+        Vector256<byte> canonical = Canonical(text, ref value, length, out bool formOk, out int fractionRun);
+        milliseconds = Milliseconds(ref value, fractionRun);
         return TryConvertWide(canonical, CanonicalShape, out epochSeconds) & formOk;
     }
 
@@ -278,7 +279,7 @@ internal static class OffsetTimestampVectorScanner
     /// <summary>
     /// Rewrites a value of any form into <see cref="CanonicalShape"/>'s: the date-time stays in lanes 0–18 and the
     /// offset is written as ±hh:mm in lanes 19–24 (Z is +00:00, ±hh is ±hh:00); the fraction is only checked
-    /// (1–9 digits) and its milliseconds read. The form costs arithmetic, not branches: a column of mixed forms
+    /// (1–9 digits; <see cref="Milliseconds"/> reads it from <paramref name="fractionRun"/>). The form costs arithmetic, not branches: a column of mixed forms
     /// would mispredict a branch on the form at almost every row (the JIT turns a <c>?:</c> or a
     /// <c>Math.Min</c> into one, so there are none here). <paramref name="text"/> holds the 32 bytes from the
     /// value's start (line layout, so <paramref name="value"/> has 32 readable bytes, and <paramref name="length"/>
@@ -287,7 +288,7 @@ internal static class OffsetTimestampVectorScanner
     /// are left to the shape's check.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<byte> Canonical(Vector256<byte> text, ref byte value, int length, out bool formOk, out int milliseconds)
+    internal static Vector256<byte> Canonical(Vector256<byte> text, ref byte value, int length, out bool formOk, out int fractionRun)
     {
         // Lane 19 holds the fraction's separator ('.' and ',' are the bytes with c | 2 = '.'), the lanes after it its
         // digits; the run of both from lane 19 is 0 without a fraction, else 1 + its digits (13 stands for "too
@@ -311,16 +312,26 @@ internal static class OffsetTimestampVectorScanner
             | (text.GetUpper() & Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
             | Vector128.LoadUnsafe(ref controlAndFill, 16);
 
-        // Whole milliseconds: the first three fraction digits, missing ones as 0. Subtracting '0' from all four bytes
-        // at once can borrow only into the bytes after a non-digit, which the mask clears.
-        uint fractionBytes = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref value, 20)) - 0x3030_3030u)
-            & Unsafe.Add(ref MemoryMarshal.GetReference(MillisecondDigits), run); // run ≤ 13
-        milliseconds = (int)((fractionBytes & 0xFF) * 100 + ((fractionBytes >> 8) & 0xFF) * 10 + ((fractionBytes >> 16) & 0xFF));
         // Bit tests instead of a chain of compares: forms 1, 3, 5 and 6 (bits of 0x6A; C# takes a shift count
         // mod 32, and a negative or larger form lands on a clear bit), and no fraction or 1–9 digits (runs 0 and
         // 2–10: bits of 0x7FD). Form 1's letter is checked in lane 25 with the other characters.
         formOk = ((0x6Au >> form) & (0x7FDu >> run) & 1) != 0;
+        fractionRun = run;
         return Vector256.Create(text.GetLower(), upper);
+    }
+
+    /// <summary>
+    /// The whole milliseconds of the fraction of a value that <see cref="Canonical"/> rewrote, from the run it
+    /// returned: the first three fraction digits, missing ones as 0. Apart so that a column in seconds skips it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Milliseconds(ref byte value, int fractionRun)
+    {
+        // Subtracting '0' from all four bytes at once can borrow only into the bytes after a non-digit, which the
+        // mask clears.
+        uint fractionBytes = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref value, 20)) - 0x3030_3030u)
+            & Unsafe.Add(ref MemoryMarshal.GetReference(MillisecondDigits), fractionRun); // the run is at most 13
+        return (int)((fractionBytes & 0xFF) * 100 + ((fractionBytes >> 8) & 0xFF) * 10 + ((fractionBytes >> 16) & 0xFF));
     }
 
     // For each offset form (Z, ±hh, ±hhmm, ±hh:mm): the shuffle that moves its characters from the 16 bytes that
