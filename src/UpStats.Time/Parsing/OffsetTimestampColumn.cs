@@ -299,6 +299,8 @@ public static partial class OffsetTimestampColumn
     {
         var shape = OffsetTimestampVectorScanner.CanonicalShape;
         Vector256<byte> or = shape.Or, template = shape.Template, and = shape.And, limit = shape.Limit, shuffle = shape.Shuffle;
+        // The same twice, for two rows in a 512-bit register where the machine has them.
+        var pair = new OffsetTimestampVectorScanner.PairConstants(shape);
         int k = 0;
         for (; k + 4 <= ends.Length && ends[k + 2] + 1 <= lastLoad; k += 4)
         {
@@ -309,12 +311,29 @@ public static partial class OffsetTimestampColumn
             {
                 break;
             }
-            var f0 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length0, out bool form0, out int run0), or, template, and, limit, shuffle, out uint ok0);
-            var f1 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start1), ref Unsafe.Add(ref start, start1), length1, out bool form1, out int run1), or, template, and, limit, shuffle, out uint ok1);
-            var f2 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start2), ref Unsafe.Add(ref start, start2), length2, out bool form2, out int run2), or, template, and, limit, shuffle, out uint ok2);
-            var f3 = OffsetTimestampVectorScanner.Fields(OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start3), ref Unsafe.Add(ref start, start3), length3, out bool form3, out int run3), or, template, and, limit, shuffle, out uint ok3);
+            var c0 = OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)lineStart), ref Unsafe.Add(ref start, lineStart), length0, out bool form0, out int run0);
+            var c1 = OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start1), ref Unsafe.Add(ref start, start1), length1, out bool form1, out int run1);
+            var c2 = OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start2), ref Unsafe.Add(ref start, start2), length2, out bool form2, out int run2);
+            var c3 = OffsetTimestampVectorScanner.Canonical(Vector256.LoadUnsafe(ref start, (nuint)start3), ref Unsafe.Add(ref start, start3), length3, out bool form3, out int run3);
+            Vector256<int> f0, f1, f2, f3;
+            bool shapesOk;
+            if (OffsetTimestampVectorScanner.IsPairSupported)
+            {
+                var f01 = OffsetTimestampVectorScanner.Fields(Vector512.Create(c0, c1), pair, out ulong ok01);
+                var f23 = OffsetTimestampVectorScanner.Fields(Vector512.Create(c2, c3), pair, out ulong ok23);
+                (f0, f1, f2, f3) = (f01.GetLower(), f01.GetUpper(), f23.GetLower(), f23.GetUpper());
+                shapesOk = (ok01 & ok23) == ulong.MaxValue;
+            }
+            else
+            {
+                f0 = OffsetTimestampVectorScanner.Fields(c0, or, template, and, limit, shuffle, out uint ok0);
+                f1 = OffsetTimestampVectorScanner.Fields(c1, or, template, and, limit, shuffle, out uint ok1);
+                f2 = OffsetTimestampVectorScanner.Fields(c2, or, template, and, limit, shuffle, out uint ok2);
+                f3 = OffsetTimestampVectorScanner.Fields(c3, or, template, and, limit, shuffle, out uint ok3);
+                shapesOk = (ok0 & ok1 & ok2 & ok3) == uint.MaxValue;
+            }
             Vector256<long> values = OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid);
-            if (((ok0 & ok1 & ok2 & ok3) != uint.MaxValue) | (valid != 0xF) | !(form0 & form1 & form2 & form3))
+            if (!shapesOk | (valid != 0xF) | !(form0 & form1 & form2 & form3))
             {
                 break;
             }

@@ -299,5 +299,5 @@ internal static class ColumnDifferential
 
     /// <summary>What the process runs on: the paths the column parser can take here.</summary>
     public static string Hardware =>
-        string.Create(CultureInfo.InvariantCulture, $"avx2={Avx2.IsSupported} ssse3={Ssse3.IsSupported} vector128={Vector128.IsHardwareAccelerated}");
+        string.Create(CultureInfo.InvariantCulture, $"avx512bw={Avx512BW.IsSupported} avx2={Avx2.IsSupported} ssse3={Ssse3.IsSupported} vector128={Vector128.IsHardwareAccelerated}");
 }

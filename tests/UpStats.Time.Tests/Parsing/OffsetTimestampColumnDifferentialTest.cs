@@ -8,8 +8,8 @@ namespace UpStats.Time.Tests.Parsing;
 
 /// <summary>
 /// The column parser equals the scalar parser for every row, with the hardware paths this machine has and, in a
-/// child process, with AVX2 and then all hardware intrinsics switched off by the runtime's own settings
-/// (<c>DOTNET_EnableAVX2=0</c>, <c>DOTNET_EnableHWIntrinsic=0</c>). See <see cref="ColumnDifferential"/>.
+/// child process, with AVX-512, AVX2 and then all hardware intrinsics switched off by the runtime's own settings
+/// (<c>DOTNET_EnableAVX512=0</c> in .NET 10, <c>DOTNET_EnableAVX2=0</c>, <c>DOTNET_EnableHWIntrinsic=0</c>). See <see cref="ColumnDifferential"/>.
 /// </summary>
 public class OffsetTimestampColumnDifferentialTest
 {
@@ -25,6 +25,7 @@ public class OffsetTimestampColumnDifferentialTest
     }
 
     [Theory]
+    [InlineData("DOTNET_EnableAVX512", "avx512bw=False")]
     [InlineData("DOTNET_EnableAVX2", "avx2=False")]
     [InlineData("DOTNET_EnableHWIntrinsic", "ssse3=False")]
     public void Parse_SeededColumnsWithIntrinsicsOff_EqualTheScalarParserRowByRow(string setting, string expectedHardware)
