@@ -110,7 +110,7 @@ public static partial class OffsetTimestampColumn
     private static bool ParseLinesWide<TUnit>(ReadOnlySpan<byte> input, Span<long> destination, Span<RowError> errors, ref Progress progress)
         where TUnit : struct, IEpochUnit
     {
-        const int IndexRows = 256;
+        const int IndexRows = 512;
         Span<int> ends = stackalloc int[IndexRows + 64]; // a 64-byte step adds at most 64 ends
         ref int endsStart = ref MemoryMarshal.GetReference(ends);
         ref byte start = ref MemoryMarshal.GetReference(input);

@@ -83,7 +83,7 @@ internal static class ColumnDifferential
 
     /// <summary>
     /// A long column of one fixed form with a few other rows at random places: runs of the form longer than the
-    /// parser's index of line ends (256 rows), broken by a wrong value, another form or another length.
+    /// parser's index of line ends (512 rows), broken by a wrong value, another form or another length.
     /// </summary>
     public static string[] LongRunColumn(Random random, int rows)
     {
@@ -98,6 +98,20 @@ internal static class ColumnDifferential
                 2 => main + "0",
                 _ => Reshaped(random, main),
             };
+        }
+        return column;
+    }
+
+    /// <summary>
+    /// A long column of valid values in every form, a few wrong ones among them: runs of mixed forms across the
+    /// parser's index of line ends, as in a column of mixed forms.
+    /// </summary>
+    public static string[] LongMixedColumn(Random random, int rows)
+    {
+        var column = new string[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            column[i] = random.Next(200) == 0 ? Mutated(random) : Valid(random);
         }
         return column;
     }
@@ -126,6 +140,12 @@ internal static class ColumnDifferential
         for (int c = 0; c < 6 && mismatches.Count < 20; c++)
         {
             string[] column = LongRunColumn(random, random.Next(250, 1500));
+            rows += column.Length;
+            Check(column, random.Next(0, 40), random.Next(2) == 0, random.Next(2) == 0, random, mismatches);
+        }
+        for (int c = 0; c < 3 && mismatches.Count < 20; c++)
+        {
+            string[] column = LongMixedColumn(random, random.Next(600, 2000));
             rows += column.Length;
             Check(column, random.Next(0, 40), random.Next(2) == 0, random.Next(2) == 0, random, mismatches);
         }
