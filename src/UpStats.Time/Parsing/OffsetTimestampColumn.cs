@@ -300,7 +300,7 @@ public static partial class OffsetTimestampColumn
         var shape = OffsetTimestampVectorScanner.CanonicalShape;
         Vector256<byte> or = shape.Or, template = shape.Template, and = shape.And, limit = shape.Limit, shuffle = shape.Shuffle;
         // The same twice, for two rows in a 512-bit register where the machine has them.
-        var pair = new OffsetTimestampVectorScanner.PairConstants(shape);
+        var pair = OffsetTimestampVectorScanner.IsPairSupported ? new OffsetTimestampVectorScanner.PairConstants(shape) : default;
         int k = 0;
         for (; k + 4 <= ends.Length && ends[k + 2] + 1 <= lastLoad; k += 4)
         {

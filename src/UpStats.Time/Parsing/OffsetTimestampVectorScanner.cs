@@ -319,13 +319,13 @@ internal static class OffsetTimestampVectorScanner
     /// <summary>
     /// Rewrites a value of any form into <see cref="CanonicalShape"/>'s: the date-time stays in lanes 0–18 and the
     /// offset is written as ±hh:mm in lanes 19–24 (Z is +00:00, ±hh is ±hh:00); the fraction is only checked
-    /// (1–9 digits; <see cref="Milliseconds"/> reads it from <paramref name="fractionRun"/>). The form costs arithmetic, not branches: a column of mixed forms
-    /// would mispredict a branch on the form at almost every row (the JIT turns a <c>?:</c> or a
-    /// <c>Math.Min</c> into one, so there are none here). <paramref name="text"/> holds the 32 bytes from the
-    /// value's start (line layout, so <paramref name="value"/> has 32 readable bytes, and <paramref name="length"/>
-    /// when that is more); the value is its first <paramref name="length"/> bytes (20–35). <paramref name="formOk"/>
-    /// says whether the fraction and the offset have one of the grammar's forms; the lanes' characters and ranges
-    /// are left to the shape's check.
+    /// (1–9 digits; <see cref="Milliseconds"/> reads it from <paramref name="fractionRun"/>). The form costs
+    /// arithmetic, not branches: a column of mixed forms would mispredict a branch on the form at almost every row
+    /// (the JIT turns a <c>?:</c> or a <c>Math.Min</c> into one, so there are none here).
+    /// <paramref name="text"/> holds the 32 bytes from the value's start (line layout, so <paramref name="value"/>
+    /// has 32 readable bytes, and <paramref name="length"/> when that is more); the value is its first
+    /// <paramref name="length"/> bytes (20–35). <paramref name="formOk"/> says whether the fraction and the offset
+    /// have one of the grammar's forms; the lanes' characters and ranges are left to the shape's check.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<byte> Canonical(Vector256<byte> text, ref byte value, int length, out bool formOk, out int fractionRun)
@@ -369,8 +369,8 @@ internal static class OffsetTimestampVectorScanner
     {
         // Subtracting '0' from all four bytes at once can borrow only into the bytes after a non-digit, which the
         // mask clears.
-        uint fractionBytes = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref value, 20)) - 0x3030_3030u)
-            & Unsafe.Add(ref MemoryMarshal.GetReference(MillisecondDigits), fractionRun); // the run is at most 13
+        int digits = Unsafe.Add(ref MemoryMarshal.GetReference(MillisecondDigits), fractionRun); // the run is at most 13
+        uint fractionBytes = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref value, 20)) - 0x3030_3030u) & ((1u << (8 * digits)) - 1);
         return (int)((fractionBytes & 0xFF) * 100 + ((fractionBytes >> 8) & 0xFF) * 10 + ((fractionBytes >> 16) & 0xFF));
     }
 
@@ -390,9 +390,10 @@ internal static class OffsetTimestampVectorScanner
         0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'z', 0, 0, 0, 0, 0, 0,
     ];
 
-    // The run from lane 19 (0–13: no fraction, or its separator and digits) → the bytes of its first three digits.
-    private static ReadOnlySpan<uint> MillisecondDigits =>
-        [0, 0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF, 0xFF_FFFF];
+    // The run from lane 19 (0–13: no fraction, or its separator and digits) → how many of the first three fraction
+    // digits there are. Bytes, not the masks themselves: a table of uint masks allocated at every use in a Debug
+    // build (the allocation test caught it), one of bytes is always data in the assembly.
+    private static ReadOnlySpan<byte> MillisecondDigits => [0, 0, 1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3];
 
     // All ones in lane 19, where a fraction's separator stands.
     private static Vector256<byte> FractionSeparatorLane
