@@ -158,6 +158,70 @@ internal static class ColumnDifferential
         return (rows, mismatches);
     }
 
+    /// <summary>The argument with which <see cref="Program"/> runs <see cref="RunGuarded"/>.</summary>
+    public const string GuardedChildArgument = "column-guarded";
+
+    /// <summary>
+    /// The columns of <see cref="Run"/>, each parsed from native memory placed against an inaccessible page, after
+    /// its end and then before its start (<see cref="GuardedMemory"/>): as lines (seconds and milliseconds) and in
+    /// Arrow's layout. A vector load outside the input crashes the process; the results are compared as well, the
+    /// lines with the oracle and the Arrow layout with the strings overload.
+    /// </summary>
+    public static (int Rows, List<string> Mismatches) RunGuarded(int seed, int columns)
+    {
+        var random = new Random(seed);
+        var mismatches = new List<string>();
+        int rows = 0;
+        using var memory = new GuardedMemory(1 << 20);
+        var all = Enumerable.Range(0, columns).Select(_ => Column(random, random.Next(0, 60)))
+            .Concat(Enumerable.Range(0, 3).Select(_ => LongMixedColumn(random, random.Next(600, 2000))))
+            .Concat(Enumerable.Range(0, 3).Select(_ => LongRunColumn(random, random.Next(250, 1500))))
+            .Concat(EveryPositionColumns());
+        foreach (string[] column in all)
+        {
+            if (mismatches.Count >= 20)
+            {
+                break;
+            }
+            rows += column.Length;
+            var (lineRows, text) = Lines(column, random.Next(2) == 0, random.Next(2) == 0);
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            var expected = lineRows.Select(Expect).ToArray();
+            foreach (bool atEnd in (ReadOnlySpan<bool>)[true, false])
+            {
+                string where = atEnd ? "against the end" : "against the start";
+                ReadOnlySpan<byte> lines = atEnd ? memory.AgainstEnd(utf8) : memory.AgainstStart(utf8);
+                var seconds = new long[lineRows.Length];
+                var milliseconds = new long[lineRows.Length];
+                var errors = new RowError[lineRows.Length];
+                var msErrors = new RowError[lineRows.Length];
+                Compare($"lines {where}", expected, OffsetTimestampColumn.ParseEpochSeconds(lines, seconds, errors), seconds, errors, utf8.Length, ms: false, mismatches, text);
+                Compare($"lines ms {where}", expected, OffsetTimestampColumn.ParseEpochMilliseconds(lines, milliseconds, msErrors), milliseconds, msErrors, utf8.Length, ms: true, mismatches, text);
+
+                // Arrow's layout: the values back to back, every row valid; the strings overload on the same values decides.
+                byte[][] values = column.Select(Encoding.UTF8.GetBytes).ToArray();
+                int[] offsets = new int[column.Length + 1];
+                for (int i = 0; i < values.Length; i++)
+                {
+                    offsets[i + 1] = offsets[i] + values[i].Length;
+                }
+                ReadOnlySpan<byte> buffer = atEnd ? memory.AgainstEnd(values.SelectMany(v => v).ToArray()) : memory.AgainstStart(values.SelectMany(v => v).ToArray());
+                var arrow = new long[column.Length];
+                var arrowErrors = new RowError[column.Length];
+                byte[] validity = Enumerable.Repeat((byte)0xFF, (column.Length + 7) / 8).ToArray();
+                var arrowResult = OffsetTimestampColumn.ParseEpochSeconds(buffer, offsets, arrow, validity, arrowErrors);
+                var strings = new long[column.Length];
+                var stringErrors = new RowError[column.Length];
+                var stringResult = OffsetTimestampColumn.ParseEpochSeconds(column, strings, stringErrors);
+                if (arrowResult != stringResult || !arrow.SequenceEqual(strings) || !arrowErrors.AsSpan(0, arrowResult.Failed).SequenceEqual(stringErrors.AsSpan(0, stringResult.Failed)))
+                {
+                    mismatches.Add($"Arrow {where}: {arrowResult} against the strings' {stringResult} in {Show(string.Join(" | ", column))}");
+                }
+            }
+        }
+        return (rows, mismatches);
+    }
+
     /// <summary>
     /// For one value of each fixed form and a few irregular ones: the value with every position replaced by every
     /// character of the alphabet, and cut at every length, each between two valid values.
@@ -190,12 +254,7 @@ internal static class ColumnDifferential
     /// <summary>Checks one column as UTF-8 lines (laid out as asked) and as strings; adds what differs to <paramref name="mismatches"/>.</summary>
     public static void Check(string[] column, int shift, bool crlf, bool finalNewline, Random random, List<string> mismatches)
     {
-        // Lines cannot hold '\n', and the line reader drops one '\r' before it: compare on what a line can say.
-        string[] rows = column.Select(r => r.Replace("\n", "", StringComparison.Ordinal)).Select(r => r.EndsWith('\r') && !crlf ? r.TrimEnd('\r') : r).ToArray();
-        // Without a final newline, an empty last row is no row at all, and a last row's own final '\r' (kept with CRLF)
-        // would be dropped as the line end's.
-        bool needsFinal = rows.Length > 0 && (rows[^1].Length == 0 || rows[^1].EndsWith('\r'));
-        string text = string.Join(crlf ? "\r\n" : "\n", rows) + (rows.Length > 0 && (finalNewline || needsFinal) ? (crlf ? "\r\n" : "\n") : "");
+        var (rows, text) = Lines(column, crlf, finalNewline);
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
         // The lines sit in a larger buffer: bytes before, and digits after the end that a read past it would see.
         byte[] buffer = new byte[shift + utf8.Length + 64];
@@ -265,6 +324,18 @@ internal static class ColumnDifferential
         var stringErrors = new RowError[column.Length];
         var stringResult = OffsetTimestampColumn.ParseEpochSeconds(column, fromStrings, stringErrors);
         Compare("strings", stringExpected, stringResult, fromStrings, stringErrors, column.Length, ms: false, mismatches, string.Join(" | ", column));
+    }
+
+    // The column as lines (LF or CRLF, with or without a final line end), and the rows those lines hold.
+    private static (string[] Rows, string Text) Lines(string[] column, bool crlf, bool finalNewline)
+    {
+        // Lines cannot hold '\n', and the line reader drops one '\r' before it: compare on what a line can say.
+        string[] rows = column.Select(r => r.Replace("\n", "", StringComparison.Ordinal)).Select(r => r.EndsWith('\r') && !crlf ? r.TrimEnd('\r') : r).ToArray();
+        // Without a final newline, an empty last row is no row at all, and a last row's own final '\r' (kept with CRLF)
+        // would be dropped as the line end's.
+        bool needsFinal = rows.Length > 0 && (rows[^1].Length == 0 || rows[^1].EndsWith('\r'));
+        string text = string.Join(crlf ? "\r\n" : "\n", rows) + (rows.Length > 0 && (finalNewline || needsFinal) ? (crlf ? "\r\n" : "\n") : "");
+        return (rows, text);
     }
 
     private static void Compare(string what, Expected[] expected, ColumnParseResult result, long[] values, RowError[] errors, int consumed, bool ms, List<string> mismatches, string text)
