@@ -270,12 +270,23 @@ public static partial class OffsetTimestampColumn
         Vector256<byte> or, Vector256<byte> template, Vector256<byte> and, Vector256<byte> limit, Vector256<byte> shuffle, out Vector256<long> values)
         where TUnit : struct, IEpochUnit
     {
-        var f0 = OffsetTimestampVectorScanner.Fields(text0, or, template, and, limit, shuffle, out uint ok0);
-        var f1 = OffsetTimestampVectorScanner.Fields(text1, or, template, and, limit, shuffle, out uint ok1);
-        var f2 = OffsetTimestampVectorScanner.Fields(text2, or, template, and, limit, shuffle, out uint ok2);
-        var f3 = OffsetTimestampVectorScanner.Fields(text3, or, template, and, limit, shuffle, out uint ok3);
+        bool shapesOk = FieldsOfFour(text0, text1, text2, text3, or, template, and, limit, shuffle, out var f0, out var f1, out var f2, out var f3);
         values = TUnit.FromSeconds(OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid));
-        return ((ok0 & ok1 & ok2 & ok3) == uint.MaxValue) & (valid == 0xF);
+        return shapesOk & (valid == 0xF);
+    }
+
+    // The 256-bit fields of four values of one shape (its constants passed in); true when all four have its form.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool FieldsOfFour(
+        Vector256<byte> text0, Vector256<byte> text1, Vector256<byte> text2, Vector256<byte> text3,
+        Vector256<byte> or, Vector256<byte> template, Vector256<byte> and, Vector256<byte> limit, Vector256<byte> shuffle,
+        out Vector256<int> f0, out Vector256<int> f1, out Vector256<int> f2, out Vector256<int> f3)
+    {
+        f0 = OffsetTimestampVectorScanner.Fields(text0, or, template, and, limit, shuffle, out uint ok0);
+        f1 = OffsetTimestampVectorScanner.Fields(text1, or, template, and, limit, shuffle, out uint ok1);
+        f2 = OffsetTimestampVectorScanner.Fields(text2, or, template, and, limit, shuffle, out uint ok2);
+        f3 = OffsetTimestampVectorScanner.Fields(text3, or, template, and, limit, shuffle, out uint ok3);
+        return (ok0 & ok1 & ok2 & ok3) == uint.MaxValue;
     }
 
     // The fixed form of the line [lineStart, end) (without a '\r' before end), or null when it has none.
@@ -297,7 +308,7 @@ public static partial class OffsetTimestampColumn
     private static int ParseMixedRun<TUnit>(ref byte start, int lineStart, ReadOnlySpan<int> ends, int lastLoad, ref long output)
         where TUnit : struct, IEpochUnit
     {
-        var shape = OffsetTimestampVectorScanner.CanonicalShape;
+        var shape = OffsetTimestampShape.Canonical;
         Vector256<byte> or = shape.Or, template = shape.Template, and = shape.And, limit = shape.Limit, shuffle = shape.Shuffle;
         // The same twice, for two rows in a 512-bit register where the machine has them.
         var pair = OffsetTimestampVectorScanner.IsPairSupported ? new OffsetTimestampVectorScanner.PairConstants(shape) : default;
@@ -326,11 +337,7 @@ public static partial class OffsetTimestampColumn
             }
             else
             {
-                f0 = OffsetTimestampVectorScanner.Fields(c0, or, template, and, limit, shuffle, out uint ok0);
-                f1 = OffsetTimestampVectorScanner.Fields(c1, or, template, and, limit, shuffle, out uint ok1);
-                f2 = OffsetTimestampVectorScanner.Fields(c2, or, template, and, limit, shuffle, out uint ok2);
-                f3 = OffsetTimestampVectorScanner.Fields(c3, or, template, and, limit, shuffle, out uint ok3);
-                shapesOk = (ok0 & ok1 & ok2 & ok3) == uint.MaxValue;
+                shapesOk = FieldsOfFour(c0, c1, c2, c3, or, template, and, limit, shuffle, out f0, out f1, out f2, out f3);
             }
             Vector256<long> values = OffsetTimestampVectorScanner.Finish(f0, f1, f2, f3, out uint valid);
             if (!shapesOk | (valid != 0xF) | !(form0 & form1 & form2 & form3))

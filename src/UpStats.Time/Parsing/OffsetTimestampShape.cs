@@ -128,8 +128,8 @@ internal sealed class OffsetTimestampShape
     }
 
     /// <summary>
-    /// The form into which the path for mixed forms rewrites every value (line layout): ±HH:NN, then the letter of
-    /// form Z, checked here with the other characters.
+    /// The form into which the path for mixed forms rewrites every value (line layout): <c>YYYY-MM-DDThh:mm:ss±hh:mm</c>,
+    /// then a Z or z (form Z's own letter, else one put there), checked here with the other characters.
     /// </summary>
     internal static readonly OffsetTimestampShape Canonical = new("YYYY-MM-DDThh:mm:ss±HH:NNZ", headTail: false);
 

@@ -307,17 +307,11 @@ internal static class OffsetTimestampVectorScanner
     {
         Vector256<byte> canonical = Canonical(text, ref value, length, out bool formOk, out int fractionRun);
         milliseconds = Milliseconds(ref value, fractionRun);
-        return TryConvertWide(canonical, CanonicalShape, out epochSeconds) & formOk;
+        return TryConvertWide(canonical, OffsetTimestampShape.Canonical, out epochSeconds) & formOk;
     }
 
     /// <summary>
-    /// The shape of the form <see cref="Canonical"/> rewrites every value into, <c>YYYY-MM-DDThh:mm:ss±hh:mm</c>
-    /// followed by a Z or z (the letter of form Z, else one put there), in line layout.
-    /// </summary>
-    internal static OffsetTimestampShape CanonicalShape => OffsetTimestampShape.Canonical;
-
-    /// <summary>
-    /// Rewrites a value of any form into <see cref="CanonicalShape"/>'s: the date-time stays in lanes 0–18 and the
+    /// Rewrites a value of any form into <see cref="OffsetTimestampShape.Canonical"/>'s: the date-time stays in lanes 0–18 and the
     /// offset is written as ±hh:mm in lanes 19–24 (Z is +00:00, ±hh is ±hh:00); the fraction is only checked
     /// (1–9 digits; <see cref="Milliseconds"/> reads it from <paramref name="fractionRun"/>). The form costs
     /// arithmetic, not branches: a column of mixed forms would mispredict a branch on the form at almost every row

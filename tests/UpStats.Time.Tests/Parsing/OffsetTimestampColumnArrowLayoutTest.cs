@@ -14,33 +14,6 @@ namespace UpStats.Time.Tests.Parsing;
 /// </summary>
 public class OffsetTimestampColumnArrowLayoutTest
 {
-    /// <summary>A StringArray's buffers for <paramref name="texts"/> after <paramref name="skipped"/> bytes of other values (as a slice sees them).</summary>
-    /// <remarks>Null rows take no bytes, unless <paramref name="nullRowBytes"/> gives them some (Arrow allows any).</remarks>
-    private static (byte[] Values, int[] Offsets, byte[] Validity) Layout(IReadOnlyList<string?> texts, int skipped, IReadOnlyList<string>? nullRowBytes = null)
-    {
-        var values = new List<byte>(Enumerable.Repeat((byte)'x', skipped));
-        var offsets = new int[texts.Count + 1];
-        var validity = new byte[(texts.Count + 7) / 8 + 1];
-        offsets[0] = skipped;
-        for (int i = 0; i < texts.Count; i++)
-        {
-            if (texts[i] is { } text)
-            {
-                values.AddRange(Encoding.UTF8.GetBytes(text));
-                validity[i >> 3] |= (byte)(1 << (i & 7));
-            }
-            else if (nullRowBytes is not null)
-            {
-                values.AddRange(Encoding.UTF8.GetBytes(nullRowBytes[i]));
-            }
-            offsets[i + 1] = values.Count;
-        }
-        values.AddRange("trailing values of the unsliced array"u8.ToArray());
-        return (values.ToArray(), offsets, validity);
-    }
-
-    private static bool IsSet(byte[] bitmap, int i) => (bitmap[i >> 3] & (1 << (i & 7))) != 0;
-
     [Fact]
     public void ParseEpochSeconds_ArrowLayout_ParsesAndClearsTheFailedRowsBit()
     {
@@ -60,7 +33,7 @@ public class OffsetTimestampColumnArrowLayoutTest
     [Fact]
     public void ParseEpochSeconds_ArrowLayout_NullRowIsSkippedWithoutAnError()
     {
-        var (values, offsets, validity) = Layout(["2015-10-11T00:26:51+0100", null, ""], skipped: 0);
+        var (values, offsets, validity) = ArrowLayout.Of(["2015-10-11T00:26:51+0100", null, ""], skipped: 0);
         var seconds = new long[3];
         var errors = new RowError[3];
         var result = OffsetTimestampColumn.ParseEpochSeconds(values, offsets, seconds, validity, errors);
@@ -72,7 +45,7 @@ public class OffsetTimestampColumnArrowLayoutTest
     [Fact]
     public void ParseEpochMilliseconds_ArrowLayout_KeepsMilliseconds()
     {
-        var (values, offsets, validity) = Layout(["1969-12-31T23:59:59.9995Z", "2015-10-11T00:26:51.123+0100"], skipped: 5);
+        var (values, offsets, validity) = ArrowLayout.Of(["1969-12-31T23:59:59.9995Z", "2015-10-11T00:26:51.123+0100"], skipped: 5);
         var ms = new long[2];
         var result = OffsetTimestampColumn.ParseEpochMilliseconds(values, offsets, ms, validity, new RowError[2]);
         Assert.Equal(new ColumnParseResult(2, 0, 2), result);
@@ -82,10 +55,10 @@ public class OffsetTimestampColumnArrowLayoutTest
     [Fact]
     public void ParseEpochSeconds_ArrowLayout_NoRoomForAnError_StopsBeforeTheFailingRow()
     {
-        var (values, offsets, validity) = Layout(["2015-10-11T00:26:51+0100", "bad", "2015-10-11T00:26:51+0100"], skipped: 0);
+        var (values, offsets, validity) = ArrowLayout.Of(["2015-10-11T00:26:51+0100", "bad", "2015-10-11T00:26:51+0100"], skipped: 0);
         var result = OffsetTimestampColumn.ParseEpochSeconds(values, offsets, new long[3], validity, Span<RowError>.Empty);
         Assert.Equal(new ColumnParseResult(1, 0, 1), result);
-        Assert.True(IsSet(validity, 1));
+        Assert.True(ArrowLayout.IsSet(validity, 1));
     }
 
     [Fact]
@@ -132,28 +105,7 @@ public class OffsetTimestampColumnArrowLayoutTest
 
     private static bool ArrowMatchesStrings(string?[] texts, int skipped, bool milliseconds, IReadOnlyList<string>? nullRowBytes = null)
     {
-        var (values, offsets, validity) = Layout(texts, skipped, nullRowBytes);
-        var arrow = new long[texts.Length];
-        var arrowErrors = new RowError[texts.Length];
-        var arrowResult = milliseconds
-            ? OffsetTimestampColumn.ParseEpochMilliseconds(values, offsets, arrow, validity, arrowErrors)
-            : OffsetTimestampColumn.ParseEpochSeconds(values, offsets, arrow, validity, arrowErrors);
-
-        // The strings overload over the non-null rows, in the same order, is the oracle.
-        var present = Enumerable.Range(0, texts.Length).Where(i => texts[i] is not null).ToArray();
-        var spanValues = new long[present.Length];
-        var spanErrors = new RowError[present.Length];
-        var presentTexts = present.Select(i => texts[i]).ToArray();
-        var spanResult = milliseconds
-            ? OffsetTimestampColumn.ParseEpochMilliseconds(presentTexts, spanValues, spanErrors)
-            : OffsetTimestampColumn.ParseEpochSeconds(presentTexts, spanValues, spanErrors);
-        var failedRows = spanErrors.Take(spanResult.Failed).Select(e => present[e.Row]).ToHashSet();
-
-        bool same = arrowResult == new ColumnParseResult(texts.Length, spanResult.Failed, texts.Length)
-            && arrowErrors.Take(arrowResult.Failed).SequenceEqual(spanErrors.Take(spanResult.Failed).Select(e => e with { Row = present[e.Row] }))
-            && present.Select((row, k) => arrow[row] == spanValues[k]).All(x => x)
-            && Enumerable.Range(0, texts.Length).All(i => IsSet(validity, i) == (texts[i] is not null && !failedRows.Contains(i)))
-            && Enumerable.Range(0, texts.Length).All(i => IsSet(validity, i) || arrow[i] == 0);
-        return same;
+        var (values, offsets, validity) = ArrowLayout.Of(texts, skipped, nullRowBytes);
+        return ArrowLayout.MatchesStrings(texts, values, offsets, validity, milliseconds);
     }
 }
