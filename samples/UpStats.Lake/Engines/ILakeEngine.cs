@@ -72,6 +72,13 @@ internal interface ILakeEngine : IDisposable
     /// fastest way.
     /// </summary>
     IReadOnlyList<string> MergeStatements(bool jobsIsEmpty);
+
+    /// <summary>
+    /// The statement that removes every row of <paramref name="table"/> within a transaction, each engine's
+    /// cheapest: SQLite's <c>DELETE</c> with no <c>WHERE</c> drops the table's pages whole; PostgreSQL's
+    /// <c>TRUNCATE</c> swaps in an empty file instead of marking each row dead.
+    /// </summary>
+    string EmptyTable(string table);
 }
 
 /// <summary>A raw row's payload handed to a migration: its id and its bytes, valid only during the call.</summary>

@@ -179,7 +179,7 @@ internal sealed class LakeDatabase : IDisposable
         {
             return null;
         }
-        Execute(transaction, "DELETE FROM jobs_malformed"); // a crashed run's reports: told at most once
+        Execute(transaction, Engine.EmptyTable("jobs_malformed")); // a crashed run's reports: told at most once
         var jobsIsEmpty = Scalar<long>(transaction, "SELECT COUNT(*) FROM (SELECT 1 FROM jobs LIMIT 1) AS any_job") == 0;
         long written = 0;
         foreach (var statement in Engine.MergeStatements(jobsIsEmpty))
@@ -193,7 +193,7 @@ internal sealed class LakeDatabase : IDisposable
         var failed = ExecuteLong(
             transaction,
             "INSERT INTO jobs_malformed(raw_id, job_id, value, error) SELECT s.raw_id, s.job_id, s.value, s.error FROM jobs_staged s JOIN jobs j ON j.job_id = s.job_id AND j.raw_id = s.raw_id WHERE s.error IS NOT NULL");
-        Execute(transaction, "DELETE FROM jobs_staged");
+        Execute(transaction, Engine.EmptyTable("jobs_staged"));
         var totals = before with
         {
             Jobs = before.Jobs + written,
@@ -223,7 +223,7 @@ internal sealed class LakeDatabase : IDisposable
                 report(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
             }
         }
-        Execute(null, "DELETE FROM jobs_malformed");
+        Execute(null, Engine.EmptyTable("jobs_malformed"));
     }
 
     /// <summary>Records raw rows that could not be read as responses, with the reason.</summary>

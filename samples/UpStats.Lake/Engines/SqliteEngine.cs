@@ -127,6 +127,8 @@ internal sealed class SqliteEngine : ILakeEngine
         "INSERT INTO jobs(job_id, raw_id, date_created, error) SELECT job_id, raw_id, date_created, error FROM jobs_staged WHERE true ORDER BY job_id, raw_id ON CONFLICT(job_id) DO NOTHING",
     ];
 
+    public string EmptyTable(string table) => $"DELETE FROM {table}";
+
     public long ReadPayloads(long afterId, int limit, PayloadHandler handler)
     {
         // The raw statement API again: each blob is handed over as a span into SQLite's own memory, valid
