@@ -11,6 +11,19 @@ internal sealed class SqliteEngine : ILakeEngine
 {
     private readonly SqliteConnection _connection;
 
+    static SqliteEngine()
+    {
+        // Before SQLite's first use in the process (later, each call returns SQLITE_MISUSE and changes
+        // nothing, which is only slower): no mutex per connection, since each connection here is used by one
+        // thread at a time (Microsoft.Data.Sqlite's connections are not thread-safe anyway), and no global
+        // memory statistics, a mutex shared by every connection taken at each allocation. The reader's and the
+        // writer's connections had been waiting on each other: a 100k-row migration took 4% less CPU and 5%
+        // less wall time without them.
+        SQLitePCL.Batteries_V2.Init();
+        _ = raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD);
+        _ = raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0);
+    }
+
     /// <summary>Opens (creating if needed) the SQLite file at <paramref name="path"/>.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="cacheKibibytes">SQLite's page cache for this connection (8 MB unless told): bounded, so the working set does not grow with the database; the operating system's file cache holds the rest.</param>

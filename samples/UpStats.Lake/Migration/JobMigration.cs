@@ -330,7 +330,7 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                     Duplicates++;
                     continue;
                 }
-                if (!TryInflate(_payloads, start, length, _json, out var error) ||
+                if (!TryInflate(_payloads.AsSpan(start, length), _json, out var error) ||
                     !JobExtractor.TryExtract(rawId, _json.WrittenSpan, Batch, out error))
                 {
                     Unreadable.Add((rawId, error!));
@@ -339,19 +339,15 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
             return this;
         }
 
-        private static bool TryInflate(byte[] payloads, int start, int length, ArrayBufferWriter<byte> json, out string? error)
+        private static bool TryInflate(ReadOnlySpan<byte> payload, ArrayBufferWriter<byte> json, out string? error)
         {
-            try
+            if (RawPayload.TryDecompress(payload, json, out var reason))
             {
-                RawPayload.Decompress(payloads, start, length, json);
                 error = null;
                 return true;
             }
-            catch (InvalidDataException ex)
-            {
-                error = $"data is not zlib: {ex.Message}";
-                return false;
-            }
+            error = $"data is not zlib: {reason}";
+            return false;
         }
     }
 }

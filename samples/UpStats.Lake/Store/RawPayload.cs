@@ -8,7 +8,8 @@ namespace UpStats.Lake.Store;
 /// <summary>
 /// How one API response is kept in <c>odesk_debug_req</c>: its JSON rewritten with sorted keys (so two equal
 /// responses are equal bytes), the SHA-1 of those bytes as lower-case hex, and the bytes zlib-compressed
-/// (RFC 1950, .NET's <see cref="ZLibStream"/>). Only .NET's own JSON, hashing and compression are used.
+/// (RFC 1950: .NET's <see cref="ZLibStream"/> to compress, the same zlib through <see cref="Inflater"/>
+/// to inflate). Only .NET's own JSON, hashing and compression are used.
 /// </summary>
 internal static class RawPayload
 {
@@ -99,32 +100,21 @@ internal static class RawPayload
     [ThreadStatic]
     private static MemoryStream? t_compressed;
 
+    [ThreadStatic]
+    private static Inflater? t_inflater;
+
     /// <summary>
-    /// Inflates <paramref name="length"/> bytes of <paramref name="compressed"/> from <paramref name="start"/>
-    /// into <paramref name="output"/> (reset first), so a migration reuses one buffer for every row.
+    /// Inflates a <c>data</c> value into <paramref name="output"/> (reset first), with one inflate state per
+    /// thread reused for every payload. False, with zlib's reason, when the bytes are not a zlib stream.
     /// </summary>
-    /// <exception cref="InvalidDataException">The bytes are not a zlib stream.</exception>
-    public static void Decompress(byte[] compressed, int start, int length, ArrayBufferWriter<byte> output)
-    {
-        output.ResetWrittenCount();
-        using var input = new MemoryStream(compressed, start, length, writable: false);
-        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-        while (true)
-        {
-            var read = zlib.Read(output.GetSpan(16 * 1024));
-            if (read == 0)
-            {
-                break;
-            }
-            output.Advance(read);
-        }
-    }
+    public static bool TryDecompress(ReadOnlySpan<byte> compressed, ArrayBufferWriter<byte> output, out string? error) =>
+        (t_inflater ??= new Inflater()).TryInflate(compressed, output, out error);
 
     /// <summary>Inflates a <c>data</c> value into a new array (tests, display).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a zlib stream.</exception>
     public static byte[] Decompress(byte[] compressed)
     {
         var output = new ArrayBufferWriter<byte>(compressed.Length * 4 + 64);
-        Decompress(compressed, 0, compressed.Length, output);
-        return output.WrittenSpan.ToArray();
+        return TryDecompress(compressed, output, out var error) ? output.WrittenSpan.ToArray() : throw new InvalidDataException(error);
     }
 }

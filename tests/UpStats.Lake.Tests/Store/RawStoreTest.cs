@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -85,6 +86,83 @@ public class RawStoreTest
     public void Decompress_NotZlib_ThrowsInvalidData()
     {
         Assert.ThrowsAny<InvalidDataException>(() => RawPayload.Decompress("not zlib at all"u8.ToArray()));
+    }
+
+    [Fact]
+    public void TryDecompress_OneInflateStateForManyPayloads_EqualsZLibStream()
+    {
+        // The migration reuses one inflate state per thread: every payload must come out as a fresh
+        // ZLibStream gives it, whatever came before it (bigger, smaller, incompressible, or not zlib at all).
+        var random = new Random(16);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        CompressionLevel[] levels = [CompressionLevel.Fastest, CompressionLevel.Optimal, CompressionLevel.NoCompression, CompressionLevel.SmallestSize];
+        for (var i = 0; i < 300; i++)
+        {
+            var size = i % 7 == 0 ? random.Next(0, 200_000) : random.Next(0, 3_000);
+            var content = new byte[size];
+            if (i % 3 == 0)
+            {
+                random.NextBytes(content); // incompressible: stored blocks
+            }
+            else
+            {
+                for (var j = 0; j < size; j++)
+                {
+                    content[j] = (byte)"{\"jobs\":[]} 0123456789abcdef"[random.Next(0, 26)];
+                }
+            }
+            var compressed = Compress(content, levels[i % levels.Length]);
+            if (compressed.Length == 0)
+            {
+                // ZLibStream writes nothing at all for nothing at NoCompression, and reads nothing back from
+                // nothing; the lake never stores that (an empty data is a duplicate's), and zero bytes are no
+                // zlib stream, so here they are an error.
+                Assert.False(RawPayload.TryDecompress(compressed, output, out _));
+                continue;
+            }
+            Assert.True(RawPayload.TryDecompress(compressed, output, out var error), error);
+            Assert.Equal(Inflate(compressed), output.WrittenSpan.ToArray());
+            Assert.Equal(content, output.WrittenSpan.ToArray());
+            if (i % 5 == 0)
+            {
+                Assert.False(RawPayload.TryDecompress(compressed.AsSpan(0, compressed.Length / 2), output, out error));
+                Assert.False(RawPayload.TryDecompress("not zlib"u8, output, out error));
+                Assert.NotNull(error);
+            }
+        }
+    }
+
+    [Fact]
+    public void TryDecompress_StreamCutAnywhere_IsAnErrorNeverAShorterPayload()
+    {
+        var compressed = Compress(Encoding.UTF8.GetBytes(Response), CompressionLevel.Optimal);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        for (var length = 0; length < compressed.Length; length++)
+        {
+            Assert.False(RawPayload.TryDecompress(compressed.AsSpan(0, length), output, out var error), $"cut at {length}");
+            Assert.False(string.IsNullOrEmpty(error));
+        }
+        // Bytes after the stream's end are ignored, as ZLibStream ignores them.
+        Assert.True(RawPayload.TryDecompress([.. compressed, 0x00, 0x01], output, out _));
+        Assert.Equal(Response, Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    private static byte[] Compress(byte[] content, CompressionLevel level)
+    {
+        using var buffer = new MemoryStream();
+        using (var zlib = new ZLibStream(buffer, level, leaveOpen: true))
+        {
+            zlib.Write(content);
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] Inflate(byte[] compressed)
+    {
+        using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        zlib.CopyTo(output);
+        return output.ToArray();
     }
 
     private static void AssertKeysSorted(JsonElement element)
