@@ -76,11 +76,9 @@ internal static class JobExtractor
     private static string? ReadJob(ref Utf8JsonReader reader, long rawId, int index, JobBatch batch)
     {
         // The values' bytes stay in the response buffer; they are copied once, into the batch's columns
-        // (unescaped first in the rare case the JSON escaped them).
+        // (unescaped first, in the rare case the JSON escaped them).
         ReadOnlySpan<byte> id = default;
-        byte[]? unescapedId = null;
         ReadOnlySpan<byte> date = default;
-        byte[]? unescaped = null;
         JsonTokenType dateToken = JsonTokenType.None;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -91,15 +89,7 @@ internal static class JobExtractor
                 {
                     return $"jobs[{index}].id is {reader.TokenType}, not a string";
                 }
-                if (reader.ValueIsEscaped)
-                {
-                    unescapedId = new byte[reader.ValueSpan.Length];
-                    unescapedId = unescapedId[..reader.CopyString(unescapedId)];
-                }
-                else
-                {
-                    id = reader.ValueSpan;
-                }
+                id = reader.ValueIsEscaped ? Unescape(ref reader, ref t_idBuffer) : reader.ValueSpan;
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
@@ -107,15 +97,7 @@ internal static class JobExtractor
                 dateToken = reader.TokenType;
                 if (dateToken == JsonTokenType.String)
                 {
-                    if (reader.ValueIsEscaped)
-                    {
-                        unescaped = new byte[reader.ValueSpan.Length];
-                        unescaped = unescaped[..reader.CopyString(unescaped)];
-                    }
-                    else
-                    {
-                        date = reader.ValueSpan;
-                    }
+                    date = reader.ValueIsEscaped ? Unescape(ref reader, ref t_dateBuffer) : reader.ValueSpan;
                 }
             }
             else
@@ -123,10 +105,6 @@ internal static class JobExtractor
                 reader.Read();
                 reader.Skip();
             }
-        }
-        if (unescapedId is not null)
-        {
-            id = unescapedId;
         }
         if (id.IsEmpty)
         {
@@ -140,7 +118,7 @@ internal static class JobExtractor
         switch (dateToken)
         {
             case JsonTokenType.String:
-                batch.Add(rawId, id, unescaped ?? date);
+                batch.Add(rawId, id, date);
                 break;
             case JsonTokenType.None:
                 batch.AddWithoutDate(rawId, id, "date_created is missing");
@@ -150,5 +128,24 @@ internal static class JobExtractor
                 break;
         }
         return null;
+    }
+
+    // Each decoding thread unescapes ids and dates into two buffers of its own, reused from job to job (the
+    // batch copies the bytes at once; ids and dates are short); only a longer value gets an array of its own.
+    private const int UnescapeBufferBytes = 64;
+
+    [ThreadStatic]
+    private static byte[]? t_idBuffer;
+
+    [ThreadStatic]
+    private static byte[]? t_dateBuffer;
+
+    /// <summary>The current string value unescaped into <paramref name="buffer"/> (made on first use), or into a new array when longer.</summary>
+    private static ReadOnlySpan<byte> Unescape(scoped ref Utf8JsonReader reader, ref byte[]? buffer)
+    {
+        // Unescaping never lengthens a value, so the escaped length is enough room.
+        var length = reader.ValueSpan.Length;
+        var target = length <= UnescapeBufferBytes ? buffer ??= new byte[UnescapeBufferBytes] : new byte[length];
+        return target.AsSpan(0, reader.CopyString(target));
     }
 }

@@ -29,4 +29,24 @@ public class JobExtractorTest
         Assert.Equal("~01\u00E9", batch.JobIdString(0));
         Assert.Equal("2015-10-11T00:26:51+0100", batch.DateTextString(0));
     }
+
+    [Fact]
+    public void TryExtract_EscapedValuesInSeveralJobsShortAndLong_EachKeepsItsOwn()
+    {
+        // Escaped values are unescaped into buffers reused from job to job, and a value too long for them
+        // into an array of its own: each job must keep its own bytes.
+        var longEscapedId = "~01" + new string('x', 90) + "\\u00e9"; // 99 bytes as sent
+        var json = "{\"jobs\":["
+            + "{\"date_created\":\"2015-10-11T00:26:51\\u002B0100\",\"id\":\"~01\\u0061\"},"
+            + "{\"date_created\":\"2016-01-02T03:04:05\\u002D0700\",\"id\":\"" + longEscapedId + "\"},"
+            + "{\"date_created\":\"" + new string(' ', 70) + "\\t\",\"id\":\"~01\\u0062\"}]}";
+        var batch = new JobBatch();
+
+        var ok = JobExtractor.TryExtract(7, System.Text.Encoding.UTF8.GetBytes(json), batch, out var error);
+
+        Assert.True(ok, error);
+        Assert.Equal(3, batch.Count);
+        Assert.Equal(["~01a", "~01" + new string('x', 90) + "\u00E9", "~01b"], Enumerable.Range(0, 3).Select(batch.JobIdString));
+        Assert.Equal(["2015-10-11T00:26:51+0100", "2016-01-02T03:04:05-0700", new string(' ', 70) + "\t"], Enumerable.Range(0, 3).Select(batch.DateTextString));
+    }
 }
