@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One round of the lake's performance table, side by side on the same stores: generate, the read + inflate
 # floor, migrate (the Native AOT build, then the framework-dependent one) and (at 100k) the original
-# algorithm on SQLite; generate and migrate on PostgreSQL when UPSTATS_PG names a server
+# algorithm on SQLite; generate, migrate and PostgreSQL's floor (pg_floor.sh) when UPSTATS_PG names a server
 # (source .ci/postgres && pg_start). Stores go to $WORK (default /tmp/lake-round).
 # Usage: samples/UpStats.Lake/baseline/round.sh [ROWS...]   (default: 100000 1000000)
 # Needs a C toolchain for Native AOT (clang or gcc, and zlib1g-dev), as the tool's build does.
@@ -44,11 +44,15 @@ for n in "${@:-100000 1000000}"; do
     fi
     if [ -n "${UPSTATS_PG:-}" ]; then
       echo "== PostgreSQL, $rows raw rows"
-      psql "host=127.0.0.1 port=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$UPSTATS_PG") user=postgres dbname=postgres" -q \
+      pgconn="host=127.0.0.1 port=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$UPSTATS_PG") user=postgres dbname=postgres"
+      psql "$pgconn" -q \
         -c "DROP DATABASE IF EXISTS lake_round" -c "CREATE DATABASE lake_round" 2>/dev/null
       pg="${UPSTATS_PG/Database=postgres/Database=lake_round}"
       measure $L generate --pg "$pg" --rows "$rows"
       measure $L migrate --pg "$pg" 2>/dev/null > "$WORK/out.txt"; grep -E "this run|^jobs" "$WORK/out.txt"
+      # PostgreSQL's floor on the lake just migrated: its server read, the client's inflate and the final
+      # table's write, together on both cores (see pg_floor.sh).
+      samples/UpStats.Lake/baseline/pg_floor.sh "${pgconn/dbname=postgres/dbname=lake_round}" | tail -n 1
     fi
   done
 done
