@@ -74,6 +74,13 @@ internal interface ILakeEngine : IDisposable
     IReadOnlyList<string> MergeStatements(bool jobsIsEmpty);
 
     /// <summary>
+    /// Copies what the write-ahead log holds of committed transactions into the database file, alongside any
+    /// writer: on SQLite a passive checkpoint (also done when the last connection closes, and whenever the
+    /// log reaches 1,000 pages), on PostgreSQL nothing (the server checkpoints on its own).
+    /// </summary>
+    void CheckpointLog();
+
+    /// <summary>
     /// The statement that removes every row of <paramref name="table"/> within a transaction, each engine's
     /// cheapest: SQLite's <c>DELETE</c> with no <c>WHERE</c> drops the table's pages whole; PostgreSQL's
     /// <c>TRUNCATE</c> swaps in an empty file instead of marking each row dead.

@@ -71,6 +71,9 @@ internal sealed class LakeDatabase : IDisposable
         }
     }
 
+    /// <summary>Copies the committed part of the engine's write-ahead log into the database (see <see cref="ILakeEngine.CheckpointLog"/>).</summary>
+    public void CheckpointLog() => Engine.CheckpointLog();
+
     /// <summary>Starts a transaction.</summary>
     public DbTransaction Begin() => Engine.Connection.BeginTransaction(IsolationLevel.ReadCommitted);
 

@@ -142,6 +142,17 @@ internal sealed class SqliteEngine : ILakeEngine
 
     public string EmptyTable(string table) => $"DELETE FROM {table}";
 
+    public void CheckpointLog()
+    {
+        // Busy means another connection is checkpointing right now (a writer's commit past 1,000 pages):
+        // that one copies the pages instead.
+        var code = raw.sqlite3_wal_checkpoint_v2(_connection.Handle!, null, raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _);
+        if (code != raw.SQLITE_BUSY)
+        {
+            Check(code);
+        }
+    }
+
     public long ReadPayloads(long afterId, int limit, PayloadHandler handler)
     {
         // The raw statement API again: each blob is handed over as a span into SQLite's own memory, valid

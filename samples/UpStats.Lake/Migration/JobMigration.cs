@@ -148,6 +148,11 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                 chunk.Read(connection, afterId, _chunkSize);
                 if (chunk.RawRows == 0)
                 {
+                    // Nothing left to read: the writer goes on to its last commit and the merge (one core)
+                    // while this thread, on the other, copies the log's committed pages into the database
+                    // file, so the copy at close holds little more than the merge's own pages.
+                    decoded.TryComplete();
+                    connection.CheckpointLog();
                     return;
                 }
                 afterId = chunk.LastRawId;
