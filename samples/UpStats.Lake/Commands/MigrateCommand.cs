@@ -30,7 +30,7 @@ internal static class MigrateCommand
     /// <summary>The <c>--chunk</c> option.</summary>
     public static Option<int?> ChunkOption() => new("--chunk")
     {
-        Description = "raw rows per chunk: read, decoded and written together (default: 2000 on SQLite, 1000 on PostgreSQL)",
+        Description = "raw rows per chunk: read, decoded and written together (default: 2000)",
     };
 
     /// <summary>The <c>--commit-every</c> option.</summary>

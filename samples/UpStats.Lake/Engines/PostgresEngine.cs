@@ -27,7 +27,7 @@ internal sealed class PostgresEngine : ILakeEngine
 
     public string TextKeyedTableOptions => "";
 
-    public int DefaultChunkSize => 1000;
+    public int DefaultChunkSize => 2000;
 
     public int DefaultCommitRows => 20_000;
 
