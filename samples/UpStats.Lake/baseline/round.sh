@@ -53,6 +53,8 @@ for n in "${@:-100000 1000000}"; do
       # PostgreSQL's floor on the lake just migrated: its server read, the client's inflate and the final
       # table's write, together on both cores (see pg_floor.sh).
       samples/UpStats.Lake/baseline/pg_floor.sh "${pgconn/dbname=postgres/dbname=lake_round}" | tail -n 1
+      # Dropped at once: otherwise autovacuum works through the new rows while the next size is measured.
+      psql "$pgconn" -q -c "DROP DATABASE lake_round WITH (FORCE)"
     fi
   done
 done
