@@ -98,7 +98,9 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                 cancellation.ThrowIfCancellationRequested();
                 if (!decoded.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
                 {
-                    reader.GetAwaiter().GetResult(); // the reader's failure, if any
+                    // Every chunk is in: a reader that failed completed the channel with its exception, which
+                    // the wait above throws. It may still be checkpointing the log (see ReadChunks) while this
+                    // thread commits and merges; the finally below waits for it.
                     if (!pending.IsEmpty)
                     {
                         totals = CommitPending(pending, number - 1, progress);
@@ -148,9 +150,9 @@ internal sealed class JobMigration(LakeDatabase database, int? chunkSize = null,
                 chunk.Read(connection, afterId, _chunkSize);
                 if (chunk.RawRows == 0)
                 {
-                    // Nothing left to read: the writer goes on to its last commit and the merge (one core)
-                    // while this thread, on the other, copies the log's committed pages into the database
-                    // file, so the copy at close holds little more than the merge's own pages.
+                    // Nothing left to read: the writer goes on to its last chunks, its last commit and the merge
+                    // while this thread copies the log's committed pages into the database file, so the copy
+                    // at close holds little more than the merge's own pages.
                     decoded.TryComplete();
                     connection.CheckpointLog();
                     return;
