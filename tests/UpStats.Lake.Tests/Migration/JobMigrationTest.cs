@@ -295,4 +295,36 @@ public class JobMigrationTest
     }
 
     private sealed class SimulatedCrash : Exception;
+
+    [Fact]
+    public void Run_ReaderHitsACorruptPage_FailsWithSqlitesErrorAndMergesNothing()
+    {
+        // The reader runs on its own thread and connection: a store it cannot read must stop the migration
+        // with SQLite's error, not end it early as if the store ended there.
+        using var lake = TestLake.Create(TestLake.Sqlite);
+        using (var database = lake.Open())
+        {
+            LakeFill.Generate(database, rows: 3000, seed: 5);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Garbles the cells in the middle of the pages at about three quarters of the file, past their
+        // headers (so counting the rows still works and only reading them fails).
+        const int pageSize = 64 * 1024;
+        using (var file = File.Open(lake.Location.Value, FileMode.Open, FileAccess.ReadWrite))
+        {
+            var page = file.Length / pageSize * 3 / 4;
+            for (var p = page; p < page + 3; p++)
+            {
+                file.Position = (p * pageSize) + 20_000;
+                file.Write(Enumerable.Repeat((byte)0xFF, 20_000).ToArray());
+            }
+        }
+        using var reopened = lake.Open();
+
+        var failure = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => new JobMigration(reopened, chunkSize: 100).Run(SilentProgress.Instance));
+
+        Assert.Equal(11, failure.SqliteErrorCode); // SQLITE_CORRUPT
+        Assert.InRange(reopened.ReadCheckpoint().LastRawId, 0, 2999);
+        Assert.Empty(reopened.AllJobs());
+    }
 }
