@@ -25,7 +25,6 @@ internal sealed unsafe partial class Inflater : IDisposable
     private const int BufferError = -5; // no progress possible: the input ended before the stream did
 
     private ZStream* _stream;
-    private bool _used;
 
     public Inflater()
     {
@@ -49,11 +48,12 @@ internal sealed unsafe partial class Inflater : IDisposable
     {
         ObjectDisposedException.ThrowIf(_stream is null, this);
         output.ResetWrittenCount();
-        if (_used && InflateReset2(_stream, ZlibWindowBits) != Ok)
+        // Reset every time (a fresh state too: cheap, and it leaves no flag to keep): whatever the last payload
+        // left, finished or failed, is forgotten.
+        if (InflateReset2(_stream, ZlibWindowBits) != Ok)
         {
             throw new InvalidOperationException("zlib's inflate state could not be reset");
         }
-        _used = true;
         fixed (byte* input = compressed)
         {
             _stream->NextIn = input;

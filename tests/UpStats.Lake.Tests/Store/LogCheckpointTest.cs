@@ -5,6 +5,8 @@ namespace UpStats.Lake.Tests.Store;
 
 public class LogCheckpointTest
 {
+    public static TheoryData<string> Engines => TestLake.Engines;
+
     [Fact]
     public void CheckpointLog_CommittedRowsInSqliteLog_ReachTheDatabaseFileWhileTheWriterStaysOpen()
     {
@@ -49,6 +51,4 @@ public class LogCheckpointTest
 
         Assert.Equal(1, database.RawRowCount());
     }
-
-    public static TheoryData<string> Engines => TestLake.Engines;
 }

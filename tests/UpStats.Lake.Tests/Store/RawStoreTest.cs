@@ -111,7 +111,7 @@ public class RawStoreTest
                     content[j] = (byte)"{\"jobs\":[]} 0123456789abcdef"[random.Next(0, 26)];
                 }
             }
-            var compressed = Compress(content, levels[i % levels.Length]);
+            var compressed = RawPayload.Compress(content, levels[i % levels.Length]);
             if (compressed.Length == 0)
             {
                 // ZLibStream writes nothing at all for nothing at NoCompression, and reads nothing back from
@@ -135,7 +135,7 @@ public class RawStoreTest
     [Fact]
     public void TryDecompress_StreamCutAnywhere_IsAnErrorNeverAShorterPayload()
     {
-        var compressed = Compress(Encoding.UTF8.GetBytes(Response), CompressionLevel.Optimal);
+        var compressed = RawPayload.Compress(Encoding.UTF8.GetBytes(Response), CompressionLevel.Optimal);
         var output = new System.Buffers.ArrayBufferWriter<byte>();
         for (var length = 0; length < compressed.Length; length++)
         {
@@ -145,16 +145,6 @@ public class RawStoreTest
         // Bytes after the stream's end are ignored, as ZLibStream ignores them.
         Assert.True(RawPayload.TryDecompress([.. compressed, 0x00, 0x01], output, out _));
         Assert.Equal(Response, Encoding.UTF8.GetString(output.WrittenSpan));
-    }
-
-    private static byte[] Compress(byte[] content, CompressionLevel level)
-    {
-        using var buffer = new MemoryStream();
-        using (var zlib = new ZLibStream(buffer, level, leaveOpen: true))
-        {
-            zlib.Write(content);
-        }
-        return buffer.ToArray();
     }
 
     private static byte[] Inflate(byte[] compressed)
